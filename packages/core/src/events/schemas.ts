@@ -1,0 +1,49 @@
+// The event each Lambda accepts (DESIGN §3). Extra fields are allowed and ignored, because the
+// state machines pass their whole state. Fields with an environment fallback are optional here.
+import { z } from 'zod';
+import { clusterIdSchema } from '../state/cluster-id';
+
+const field = (what: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is missing' : `must be ${what}`) }).min(1, { error: 'must not be empty' });
+
+const pattern = (what: string, regex: RegExp) =>
+  field(what).regex(regex, { error: (issue) => `is not ${what}: ${JSON.stringify(issue.input)}` });
+
+export const stepIdSchema = pattern('an EMR step id (s-…)', /^s-[0-9A-Z]{1,64}$/);
+export const instanceFleetIdSchema = pattern('an EMR instance fleet id (if-…)', /^if-[0-9A-Z]{1,64}$/);
+export const stateMachineArnSchema = pattern('a state machine ARN', /^arn:aws[\w-]*:states:[\w-]+:\d{12}:stateMachine:[\w-]{1,80}$/);
+export const executionArnSchema = pattern('an execution ARN', /^arn:aws[\w-]*:states:[\w-]+:\d{12}:execution:[\w-]{1,80}:[\w-]{1,80}$/);
+
+/** Lambdas that need nothing from their event. */
+export const anyEvent = z.unknown();
+
+export const clusterEvent = z.looseObject({ ClusterId: clusterIdSchema });
+
+export const stepEvent = z.looseObject({ ClusterId: clusterIdSchema, StepId: stepIdSchema });
+
+export const stepCommandSchema = z.looseObject({ Step_Name: field('a step name'), Cmd_Run: field('a command line') });
+export type StepCommand = z.output<typeof stepCommandSchema>;
+
+export const submitCommandEvent = z.looseObject({ ClusterId: clusterIdSchema, NextStepNameAndCmd: stepCommandSchema.optional() });
+
+export const workerResizeEvent = z.looseObject({
+  ClusterId: clusterIdSchema,
+  WorkerInstanceFleetId: instanceFleetIdSchema,
+  TargetTotalWorkers: z
+    .number({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a number') })
+    .int()
+    .min(0),
+});
+
+export const submitStateMachineEvent = z.looseObject({ nextStateMachineArn: stateMachineArnSchema.optional() });
+
+export const executionEvent = z.looseObject({ executionArn: executionArnSchema });
+
+export const checkDuplicateExecutionEvent = z.looseObject({ currentStepName: field('a state machine name or ARN').optional() });
+
+export const messageEvent = z.looseObject({
+  Message: z.union([field('a string or an object'), z.record(z.string(), z.unknown())], {
+    error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a string or an object'),
+  }),
+  Subject: field('a string').max(100).optional(),
+});

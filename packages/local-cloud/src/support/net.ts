@@ -1,0 +1,33 @@
+import { createServer } from 'node:net';
+
+export const LOOPBACK = '127.0.0.1';
+
+/** A TCP port that is free on 127.0.0.1 right now, chosen by the operating system. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, LOOPBACK, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port assigned'))));
+    });
+  });
+}
+
+/** Resolves once an HTTP request to `url` gets any answer; rejects after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`the process serving ${url} exited before it was ready`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: lastError });
+}
