@@ -1,9 +1,10 @@
 // The shape every Lambda shares: validate the event, load config.ini (cached), create the clients of
-// the configured region, run the Lambda's logic, and log the outcome with the pipeline identifiers.
+// the configured region on demand, run the Lambda's logic, and log the outcome with the pipeline identifiers.
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { type AwsClients, awsClients } from './clients/aws-clients';
+import { cachedClient } from './clients/aws-clients';
+import { createS3Client } from './clients/factory';
 import { configLocationFromEnv, configTtlFromEnv, loadConfig } from './config/load';
 import type { PipelineConfig } from './config/schema';
 import type { Env } from './env';
@@ -13,7 +14,8 @@ import { createLogger, PIPELINE_KEYS, pipelineKeys } from './logging/logger';
 export interface InvocationContext<E> {
   event: E;
   config: PipelineConfig;
-  clients: AwsClients;
+  /** The region of config.ini (`[basic] emr_region`): create clients with `cachedClient(createXClient, region)`. */
+  region: string;
   env: Env;
   logger: Logger;
 }
@@ -36,13 +38,9 @@ export function defineLambda<S extends z.ZodType, R>(definition: LambdaDefinitio
     logger.appendKeys(pipelineKeys(rawEvent));
     try {
       const event = parseEvent(definition.name, definition.event, rawEvent);
-      const config = await loadConfig({
-        s3: awsClients(undefined, env).s3,
-        location: configLocationFromEnv(env),
-        ttlSeconds: configTtlFromEnv(env),
-      });
-      const clients = awsClients(config.basic.emr_region, env);
-      const result = await definition.run({ event, config, clients, env, logger });
+      const s3 = cachedClient(createS3Client, undefined, env);
+      const config = await loadConfig({ s3, location: configLocationFromEnv(env), ttlSeconds: configTtlFromEnv(env) });
+      const result = await definition.run({ event, config, region: config.basic.emr_region, env, logger });
       logger.appendKeys(pipelineKeys(result));
       logger.info('completed', { result: result as Record<string, unknown> });
       return result;

@@ -1,4 +1,4 @@
-export { type AwsClients, awsClients, clearAwsClients } from './clients/aws-clients';
+export { cachedClient, clearAwsClients } from './clients/aws-clients';
 export { endpointFromEnv, regionFromEnv, type ServiceId } from './clients/endpoints';
 export {
   type ClientOptions,

@@ -1,6 +1,6 @@
 // The schema of config.ini: every section and key of the original file (DESIGN §4) plus the new ones.
 // Values arrive as trimmed strings (empty values are removed before validation, so they read as missing).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const required = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? 'missing' : `must be ${what}, not a bare key or a list`) });

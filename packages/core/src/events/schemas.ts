@@ -1,6 +1,6 @@
 // The event each Lambda accepts (DESIGN §3). Extra fields are allowed and ignored, because the
 // state machines pass their whole state. Fields with an environment fallback are optional here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { clusterIdSchema } from '../state/cluster-id';
 
 const field = (what: string) =>

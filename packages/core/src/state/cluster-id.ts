@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** EMR cluster ids look like `j-2AXXXXXXGAPLF`: `j-` then upper-case letters and digits. */
 export const CLUSTER_ID_PATTERN = /^j-[0-9A-Z]{1,64}$/;

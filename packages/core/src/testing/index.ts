@@ -1,7 +1,11 @@
 // Fixtures for tests of the Lambdas and the workflows: a valid config.ini, the environment a
 // deployed function gets, and S3 object bodies.
 import { Readable } from 'node:stream';
+import { GetObjectCommand, type GetObjectCommandInput } from '@aws-sdk/client-s3';
 import { sdkStreamMixin } from '@smithy/core/serde';
+import { vi } from 'vitest';
+import { clearAwsClients } from '../clients/aws-clients';
+import { clearConfigCache } from '../config/load';
 import { renderConfigIni } from '../config/parse';
 import type { ConfigSections } from '../config/schema';
 
@@ -54,4 +58,24 @@ export function lambdaTestEnv(extra: Record<string, string> = {}): Record<string
 /** An S3 GetObject `Body` holding `text`, as the SDK returns it (for aws-sdk-client-mock). */
 export function s3TextBody(text: string): ReturnType<typeof sdkStreamMixin> {
   return sdkStreamMixin(Readable.from([Buffer.from(text, 'utf8')]));
+}
+
+type GetObjectStub = {
+  on(command: typeof GetObjectCommand, input?: Partial<GetObjectCommandInput>): { callsFake(fake: () => unknown): unknown };
+};
+
+/**
+ * Prepares a handler test: the function's environment variables, a mocked config.ini on S3 (answered
+ * afresh on every GetObject), and no config or clients cached from an earlier test.
+ */
+export function givenLambdaEnvironment(
+  s3Mock: GetObjectStub,
+  options: { env?: Record<string, string>; config?: ConfigSections } = {},
+): void {
+  clearConfigCache();
+  clearAwsClients();
+  for (const [name, value] of Object.entries(lambdaTestEnv(options.env))) vi.stubEnv(name, value);
+  s3Mock
+    .on(GetObjectCommand, { Bucket: TEST_CONFIG_BUCKET, Key: TEST_CONFIG_KEY })
+    .callsFake(() => ({ Body: s3TextBody(testConfigIni(options.config)), ETag: '"test-config"' }));
 }

@@ -1,0 +1,35 @@
+import { DescribeClusterCommand, type EMRClient } from '@aws-sdk/client-emr';
+import { ResourceNotFoundError, UnexpectedResponseError } from '@data-pipeline/core';
+
+export type ClusterStatus = 'STARTING' | 'STARTED' | 'STOPPED';
+
+/** How each EMR cluster state reads to the workflows (DESIGN §3). */
+export const CLUSTER_STATUS: Record<string, ClusterStatus> = {
+  STARTING: 'STARTING',
+  BOOTSTRAPPING: 'STARTING',
+  RUNNING: 'STARTED',
+  WAITING: 'STARTED',
+  TERMINATING: 'STOPPED',
+  TERMINATED: 'STOPPED',
+  TERMINATED_WITH_ERRORS: 'STOPPED',
+};
+
+export interface ClusterStatusResult {
+  ClusterId: string;
+  Status: ClusterStatus;
+}
+
+export async function clusterStatus(emr: EMRClient, clusterId: string): Promise<ClusterStatusResult> {
+  let state: string | undefined;
+  try {
+    const response = await emr.send(new DescribeClusterCommand({ ClusterId: clusterId }));
+    state = response.Cluster?.Status?.State;
+  } catch (error) {
+    if ((error as Error).name === 'InvalidRequestException')
+      throw new ResourceNotFoundError(`EMR cluster ${clusterId} does not exist`, { cause: error });
+    throw error;
+  }
+  const status = state === undefined ? undefined : CLUSTER_STATUS[state];
+  if (!status) throw new UnexpectedResponseError(`EMR cluster ${clusterId} is in an unknown state: ${state ?? '(none)'}`);
+  return { ClusterId: clusterId, Status: status };
+}
