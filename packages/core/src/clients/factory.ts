@@ -17,12 +17,15 @@ export interface ClientOptions<C> {
   endpoint?: string;
   env?: Env;
   maxAttempts?: number;
+  /** Static credentials (the local mode); otherwise the SDK's default provider chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 interface BaseConfig {
   region?: string;
   endpoint?: string;
   maxAttempts?: number;
+  credentials?: ClientOptions<unknown>['credentials'];
 }
 
 function baseConfig(service: ServiceId, options: ClientOptions<unknown>): BaseConfig {
@@ -32,6 +35,7 @@ function baseConfig(service: ServiceId, options: ClientOptions<unknown>): BaseCo
   if (region) config.region = region;
   if (endpoint) config.endpoint = endpoint;
   if (options.maxAttempts) config.maxAttempts = options.maxAttempts;
+  if (options.credentials) config.credentials = options.credentials;
   return config;
 }
 
