@@ -36,7 +36,12 @@ function versionOf(command, env) {
 export function ensurePnpm() {
   const toolsDir = join(localDir, 'tools', `pnpm-${pinnedPnpm}`);
   const toolsBin = process.platform === 'win32' ? toolsDir : join(toolsDir, 'bin');
-  const env = { ...process.env, PATH: `${toolsBin}${delimiter}${process.env.PATH ?? ''}`, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+  const env = {
+    ...process.env,
+    PATH: `${toolsBin}${delimiter}${process.env.PATH ?? ''}`,
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
+  };
   if (versionOf('pnpm', env) === pinnedPnpm) return env;
   log(`installing pnpm ${pinnedPnpm} with npm into ${toolsDir}`);
   const install = spawnSync('npm', ['install', '--global', '--prefix', toolsDir, '--no-fund', '--no-audit', `pnpm@${pinnedPnpm}`], {

@@ -1,0 +1,27 @@
+// Adds up the vitest JSON reports of every package (written by the shared preset) and prints the
+// closing line `N passed, N failed`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './lib/toolchain.mjs';
+
+const packageDirs = [];
+for (const parent of ['packages', 'packages/lambdas']) {
+  const dir = join(repoRoot, parent);
+  if (!existsSync(dir)) continue;
+  for (const name of readdirSync(dir)) packageDirs.push(join(dir, name));
+}
+packageDirs.push(join(repoRoot, 'asl'), join(repoRoot, 'infra'));
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const dir of packageDirs) {
+  const report = join(dir, 'node_modules', '.vitest', 'results.json');
+  if (!existsSync(report)) continue;
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed += results.numPassedTests ?? 0;
+  failed += results.numFailedTests ?? 0;
+  skipped += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (passed === 0) process.exitCode = 1;
