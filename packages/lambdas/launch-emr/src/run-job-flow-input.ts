@@ -1,0 +1,100 @@
+// The RunJobFlow request for the pipeline's cluster, derived from config.ini alone (a pure function).
+import type {
+  Configuration,
+  InstanceFleetConfig,
+  InstanceFleetProvisioningSpecifications,
+  RunJobFlowCommandInput,
+  SpotProvisioningSpecification,
+  Tag,
+} from '@aws-sdk/client-emr';
+import type { PipelineConfig } from '@data-pipeline/core';
+import { ClusterSpecificationError } from './errors';
+
+/** Tag every cluster carries, so the pipeline's clusters can be found and billed together. */
+export const PIPELINE_TAG = { Key: 'pipeline', Value: 'data-pipeline' } as const;
+
+export const APPLICATIONS = ['Hadoop', 'Hive', 'Spark'] as const;
+
+/** The Hive metastore client both Hive and Spark use (the Glue Data Catalog). */
+export const METASTORE_FACTORY_PROPERTY = 'hive.metastore.client.factory.class';
+
+export function buildRunJobFlowInput(config: PipelineConfig): RunJobFlowCommandInput {
+  const { basic, access, cluster } = config;
+  const input: RunJobFlowCommandInput = {
+    Name: basic.emr_name,
+    LogUri: basic.log_on_s3,
+    ReleaseLabel: basic.emr_version,
+    Applications: APPLICATIONS.map((Name) => ({ Name })),
+    Configurations: metastoreConfigurations(config.metastore.metastore_factory_class),
+    Instances: {
+      Ec2SubnetIds: [...access.subnet_id],
+      ...(access.ec2_keypair_name === undefined ? {} : { Ec2KeyName: access.ec2_keypair_name }),
+      KeepJobFlowAliveWhenNoSteps: true,
+      TerminationProtected: false,
+      InstanceFleets: [masterFleet(config), coreFleet(config)],
+    },
+    ServiceRole: access.service_role,
+    JobFlowRole: access.instance_profile,
+    ...(access.security_configuration === undefined ? {} : { SecurityConfiguration: access.security_configuration }),
+    Tags: clusterTags(config.tags),
+    VisibleToAllUsers: true,
+  };
+  if (cluster.idle_timeout_seconds !== undefined) input.AutoTerminationPolicy = { IdleTimeout: cluster.idle_timeout_seconds };
+  if (cluster.step_concurrency_level > 1) input.StepConcurrencyLevel = cluster.step_concurrency_level;
+  return input;
+}
+
+function metastoreConfigurations(factoryClass: string): Configuration[] {
+  return ['hive-site', 'spark-hive-site'].map((Classification) => ({
+    Classification,
+    Properties: { [METASTORE_FACTORY_PROPERTY]: factoryClass },
+  }));
+}
+
+function masterFleet(config: PipelineConfig): InstanceFleetConfig {
+  return {
+    Name: 'Master',
+    InstanceFleetType: 'MASTER',
+    TargetOnDemandCapacity: 1,
+    InstanceTypeConfigs: config.instances.master_instance_type.map((InstanceType) => ({ InstanceType })),
+  };
+}
+
+function coreFleet(config: PipelineConfig): InstanceFleetConfig {
+  const { instances, spot } = config;
+  if (instances.ondemand_worker_count + spot.spot_worker_count === 0) {
+    throw new ClusterSpecificationError(
+      'config.ini: [instances] ondemand_worker_count and [spot] spot_worker_count are both 0; the CORE fleet needs at least one worker',
+    );
+  }
+  return {
+    Name: 'Core',
+    InstanceFleetType: 'CORE',
+    TargetOnDemandCapacity: instances.ondemand_worker_count,
+    TargetSpotCapacity: spot.spot_worker_count,
+    InstanceTypeConfigs: instances.worker_instance_type.map((InstanceType) => ({
+      InstanceType,
+      BidPriceAsPercentageOfOnDemandPrice: spot.spot_price_pct_of_ondemand,
+    })),
+    LaunchSpecifications: coreLaunchSpecifications(config.spot),
+  };
+}
+
+function coreLaunchSpecifications(spot: PipelineConfig['spot']): InstanceFleetProvisioningSpecifications {
+  const spotSpecification: SpotProvisioningSpecification = {
+    TimeoutDurationMinutes: spot.spot_timeout_duration_minutes,
+    TimeoutAction: spot.spot_timeout_action,
+  };
+  // Spot blocks (defined-duration Spot Instances) are retired by AWS: sent only when still configured.
+  if (spot.spot_block_duration_minutes !== undefined) spotSpecification.BlockDurationMinutes = spot.spot_block_duration_minutes;
+  if (spot.allocation_strategy === undefined) return { SpotSpecification: spotSpecification };
+  spotSpecification.AllocationStrategy = spot.allocation_strategy;
+  return { SpotSpecification: spotSpecification, OnDemandSpecification: { AllocationStrategy: 'lowest-price' } };
+}
+
+function clusterTags(tags: Record<string, string>): Tag[] {
+  const result: Tag[] = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+  // A [tags] pipeline key keeps its configured value: EMR rejects a key given twice.
+  if (!Object.hasOwn(tags, PIPELINE_TAG.Key)) result.push({ ...PIPELINE_TAG });
+  return result;
+}
