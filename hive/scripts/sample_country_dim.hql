@@ -1,0 +1,50 @@
+-- sample_country_dim: the warehouse dimension is replaced by what is in staging.
+-- EMR step: hive -v -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql
+--   -d STAGE_LOCATION=s3://BUCKET/data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim
+--   -d WAREHOUSE_LOCATION=s3://BUCKET/data-workflows/prod/DWH/dimension_db/sample_country_dim
+
+-- BEGIN GENERATED DDL, do not edit: pnpm --filter @data-pipeline/model run generate:ddl
+CREATE DATABASE IF NOT EXISTS stg_dimension_db;
+
+CREATE EXTERNAL TABLE IF NOT EXISTS stg_dimension_db.sample_country_dim (
+  `id` string COMMENT 'country id',
+  `country_name` string COMMENT 'country name'
+)
+COMMENT 'Staging (text) of sample_country_dim: Countries; replaced in full by every load.'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'
+WITH SERDEPROPERTIES (
+  'separatorChar' = ',',
+  'quoteChar' = '"',
+  'escapeChar' = '\\'
+)
+STORED AS INPUTFORMAT 'org.apache.hadoop.mapred.TextInputFormat'
+  OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'
+LOCATION '${hivevar:STAGE_LOCATION}'
+TBLPROPERTIES (
+  'classification' = 'csv',
+  'skip.header.line.count' = '1'
+);
+
+CREATE DATABASE IF NOT EXISTS dimension_db;
+
+CREATE EXTERNAL TABLE IF NOT EXISTS dimension_db.sample_country_dim (
+  `id` int COMMENT 'country id',
+  `country_name` string COMMENT 'country name'
+)
+COMMENT 'Countries; replaced in full by every load.'
+STORED AS ORC
+LOCATION '${hivevar:WAREHOUSE_LOCATION}'
+TBLPROPERTIES (
+  'classification' = 'orc',
+  'orc.compress' = 'SNAPPY'
+);
+-- END GENERATED DDL
+
+-- Hive skips the header through skip.header.line.count, Spark SQL does not: header lines are dropped by content.
+-- Hadoop drops a UTF-8 byte order mark at the start of a file, the regexp_replace is a second guard.
+INSERT OVERWRITE TABLE dimension_db.sample_country_dim
+SELECT
+  CAST(trim(regexp_replace(id, '^\\uFEFF', '')) AS INT) AS id,
+  country_name
+FROM stg_dimension_db.sample_country_dim
+WHERE coalesce(trim(regexp_replace(id, '^\\uFEFF', '')), '') <> 'id';

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1');
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)')
+  .refine((name) => !name.includes('..') && !/^\d+\.\d+\.\d+\.\d+$/.test(name), 'must be a valid S3 bucket name');
+const instanceType = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as m5.xlarge');
+const positiveSeconds = z.number().int().min(1).max(3600);
+
+export const pollIntervalsSchema = z.object({
+  clusterStart: positiveSeconds,
+  step: positiveSeconds,
+  resize: positiveSeconds,
+  childWorkflow: positiveSeconds,
+  terminate: positiveSeconds,
+});
+
+export const spotSchema = z.object({
+  workers: z.number().int().min(0),
+  incrementWorkers: z.number().int().min(0),
+  pricePctOfOnDemand: z.number().int().min(1).max(100),
+  timeoutMinutes: z.number().int().min(5).max(1440),
+  timeoutAction: z.enum(['SWITCH_TO_ON_DEMAND', 'TERMINATE_CLUSTER']),
+  /** Spot blocks are retired by AWS; keep unset unless an old account still honours them. */
+  blockDurationMinutes: z
+    .number()
+    .int()
+    .min(60)
+    .max(360)
+    .refine((minutes) => minutes % 60 === 0, 'must be a multiple of 60')
+    .optional(),
+  allocationStrategy: z.enum(['capacity-optimized', 'price-capacity-optimized', 'lowest-price', 'diversified']).optional(),
+});
+
+export const emrSchema = z
+  .object({
+    releaseLabel: z.string().regex(/^emr-\d+\.\d+\.\d+$/, 'must be an EMR release label such as emr-7.5.0'),
+    applications: z.array(z.enum(['Hadoop', 'Hive', 'Spark', 'Tez', 'Hue', 'Livy'])).min(1),
+    masterInstanceTypes: z.array(instanceType).min(1).max(5),
+    workerInstanceTypes: z.array(instanceType).min(1).max(30),
+    onDemandWorkers: z.number().int().min(0),
+    spot: spotSchema,
+    idleTimeoutSeconds: z.number().int().min(60).max(604_800),
+    stepConcurrency: z.number().int().min(1).max(256),
+    clusterName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,255}$/, 'must be letters, digits, _ . - (no spaces)'),
+    /** Subnets the cluster may launch in (EMR picks one per instance fleet). */
+    subnetIds: z.array(z.string().regex(/^subnet-[0-9a-z]+$/, 'must be a subnet id such as subnet-0abc1234')).min(1),
+    keyPairName: z.string().min(1).optional(),
+    serviceRole: z.string().min(1),
+    instanceProfile: z.string().min(1),
+    securityConfiguration: z.string().min(1).optional(),
+    metastoreFactoryClass: z.string().min(1),
+  })
+  .refine((emr) => emr.onDemandWorkers + emr.spot.workers >= 1, {
+    message: 'needs at least one worker (onDemandWorkers + spot.workers)',
+    path: ['onDemandWorkers'],
+  });
+
+export const environmentSchema = z.object({
+  name: z.enum(['dev', 'prod', 'local']),
+  region: awsRegion,
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+    .optional(),
+  bucket: bucketName,
+  emr: emrSchema,
+  schedule: z.object({
+    expression: z.string().regex(/^(cron|rate)\(.+\)$/, 'must be an EventBridge cron(...) or rate(...) expression'),
+    enabled: z.boolean(),
+  }),
+  notifications: z.object({ emails: z.array(z.email()) }),
+  pollIntervals: pollIntervalsSchema,
+  tags: z.record(z.string().min(1).max(128), z.string().max(256)),
+});
+
+export type EnvironmentName = z.infer<typeof environmentSchema>['name'];
+export type PollIntervals = z.infer<typeof pollIntervalsSchema>;
+export type EmrSettings = z.infer<typeof emrSchema>;
+export type SpotSettings = z.infer<typeof spotSchema>;
+export type Environment = z.infer<typeof environmentSchema>;

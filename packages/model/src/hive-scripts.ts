@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import { ddlVariables, hiveDdlScript } from './ddl';
+import { s3Layout, s3Uri, tablePrefixes, type UriScheme } from './layout';
+import type { TableDefinition } from './tables/schema';
+
+/** The HiveQL of the repository: hive/scripts/<table>.hql (load scripts) and hive/ddl/<table>.hql (generated DDL). */
+
+/** Absolute path of the repository's hive/ folder (the model is consumed from source inside the monorepo). */
+export function hiveDirectory(): string {
+  return fileURLToPath(new URL('../../../hive/', import.meta.url));
+}
+
+/** Repository-relative path of a table's load script. */
+export function hiveScriptPath(table: Pick<TableDefinition, 'name'>): string {
+  return `hive/scripts/${table.name}.hql`;
+}
+
+/** Repository-relative path of a table's generated DDL. */
+export function hiveDdlPath(table: Pick<TableDefinition, 'name'>): string {
+  return `hive/ddl/${table.name}.hql`;
+}
+
+/** S3 key the load script is deployed to (and run from by the EMR step). */
+export function hiveScriptKey(table: Pick<TableDefinition, 'name'>): string {
+  return `${s3Layout.hiveScriptsPrefix}${table.name}.hql`;
+}
+
+/** Every Hive variable a load script expects; the load step passes exactly these. */
+export const hiveScriptVariableNames = [ddlVariables.stageLocation, ddlVariables.warehouseLocation] as const;
+export type HiveScriptVariable = (typeof hiveScriptVariableNames)[number];
+
+/** Values of the load script's variables for a bucket (`bucket` may be a Terraform token). */
+export function hiveScriptVariables(
+  table: Pick<TableDefinition, 'name' | 'kind'>,
+  bucket: string,
+  scheme: UriScheme = 's3',
+): Record<HiveScriptVariable, string> {
+  const prefixes = tablePrefixes(table);
+  return {
+    STAGE_LOCATION: s3Uri(bucket, prefixes.stage, scheme),
+    WAREHOUSE_LOCATION: s3Uri(bucket, prefixes.warehouse, scheme),
+  };
+}
+
+/** ['-d', 'NAME=VALUE', …] in hiveScriptVariableNames order. */
+export function hiveDefineArguments(variables: Record<string, string>): string[] {
+  return Object.entries(variables).flatMap(([name, value]) => ['-d', `${name}=${value}`]);
+}
+
+// Comments in HiveQL stay free of semicolons, quotes and backticks: older Hive CLI splitters do not skip comments.
+export const GENERATED_BLOCK_BEGIN = '-- BEGIN GENERATED DDL, do not edit: pnpm --filter @data-pipeline/model run generate:ddl';
+export const GENERATED_BLOCK_END = '-- END GENERATED DDL';
+
+/** Content of hive/ddl/<table>.hql. */
+export function ddlFileContent(table: TableDefinition): string {
+  return [
+    `-- ${table.name}: staging and warehouse tables, generated from packages/model/src/tables/declarations.ts`,
+    '-- by pnpm --filter @data-pipeline/model run generate:ddl. Do not edit.',
+    `-- Hive variables: ${ddlVariables.stageLocation} is the stage-zone folder of the table, ${ddlVariables.warehouseLocation} its warehouse-zone folder.`,
+    '',
+    hiveDdlScript(table),
+  ].join('\n');
+}
+
+export class MissingGeneratedBlockError extends Error {
+  override name = 'MissingGeneratedBlockError';
+  constructor(path: string) {
+    super(
+      `${path} has no generated DDL block: add the two lines "${GENERATED_BLOCK_BEGIN}" and "${GENERATED_BLOCK_END}" where the CREATE statements belong`,
+    );
+  }
+}
+
+/** The load script with its generated block (CREATE … IF NOT EXISTS of both tables) replaced by the current DDL. */
+export function withGeneratedBlock(script: string, table: TableDefinition, path = hiveScriptPath(table)): string {
+  const begin = script.indexOf(GENERATED_BLOCK_BEGIN);
+  const end = script.indexOf(GENERATED_BLOCK_END);
+  if (begin < 0 || end < begin) throw new MissingGeneratedBlockError(path);
+  return `${script.slice(0, begin)}${GENERATED_BLOCK_BEGIN}\n${hiveDdlScript(table)}${script.slice(end)}`;
+}

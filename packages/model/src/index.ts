@@ -1,0 +1,52 @@
+export { type ConfigIniSections, configIniSections, renderConfigIni } from './config-ini';
+export { type DdlLocations, ddlVariables, hiveDdlScript, hiveDdlStatements, hiveString, variableLocations } from './ddl';
+export { environmentNames, environments, getEnvironment, isEnvironmentName, validateEnvironment } from './environments/index';
+export type { EmrSettings, Environment, EnvironmentName, PollIntervals, SpotSettings } from './environments/schema';
+export { InvalidEnvironmentError, InvalidTableError, UnknownEnvironmentError, UnknownTableError } from './errors';
+export {
+  type GlueColumn,
+  type GlueDatabaseDefinition,
+  type GlueSerDeInfo,
+  type GlueStorageDescriptor,
+  type GlueTableDefinition,
+  type GlueTableInput,
+  glueDatabases,
+  glueTableDefinitions,
+  glueTables,
+  type LocationOptions,
+  stagingColumns,
+  type TableZone,
+} from './glue';
+export {
+  ddlFileContent,
+  GENERATED_BLOCK_BEGIN,
+  GENERATED_BLOCK_END,
+  type HiveScriptVariable,
+  hiveDdlPath,
+  hiveDefineArguments,
+  hiveDirectory,
+  hiveScriptKey,
+  hiveScriptPath,
+  hiveScriptVariableNames,
+  hiveScriptVariables,
+  MissingGeneratedBlockError,
+  withGeneratedBlock,
+} from './hive-scripts';
+export {
+  kindFolder,
+  kindPrefixes,
+  s3Layout,
+  s3Uri,
+  stagingDatabase,
+  type TablePrefixes,
+  tablePrefixes,
+  type UriScheme,
+  WORKFLOWS_ROOT,
+  warehouseDatabase,
+  type Zone,
+} from './layout';
+export { type EmrStepCommand, stepActionOnFailure, type TableWorkflowSteps, tableWorkflowSteps, workflowStepsOf } from './steps';
+export { csvStorage, orcStorage } from './storage-formats';
+export { dataColumns, getTable, partitionColumns, tables, tablesOfKind, validateTable } from './tables/index';
+export { type QualifiedTableName, stagingTable, warehouseTable } from './tables/names';
+export type { HiveColumn, SourceFormat, TableDefinition, TableKind } from './tables/schema';

@@ -1,0 +1,69 @@
+import type { TableDefinition, TableKind } from './tables/schema';
+
+/** The S3 layout of a work-area bucket (DESIGN §5). Keys never start with a slash; prefixes end with one. */
+
+export const WORKFLOWS_ROOT = 'data-workflows';
+
+export const s3Layout = {
+  landingRoot: `${WORKFLOWS_ROOT}/landing/DWH/`,
+  stageRoot: `${WORKFLOWS_ROOT}/stage/STG_DWH/`,
+  warehouseRoot: `${WORKFLOWS_ROOT}/prod/DWH/`,
+  archiveRoot: `${WORKFLOWS_ROOT}/archive/DWH/`,
+  hiveScriptsPrefix: `${WORKFLOWS_ROOT}/prod/libs/hive-scripts/`,
+  configIniKey: `${WORKFLOWS_ROOT}/prod/libs/lambda_fn_config/config.ini`,
+  stateFileKey: `${WORKFLOWS_ROOT}/prod/state_info/data_pipeline_ClusterId.info`,
+  emrLogsPrefix: `${WORKFLOWS_ROOT}/logs/emr/`,
+} as const;
+
+export type Zone = 'landing' | 'stage' | 'warehouse' | 'archive';
+
+/** Folder of a kind in the landing and archive zones. */
+export function kindFolder(kind: TableKind): 'dimensions' | 'facts' {
+  return kind === 'dimension' ? 'dimensions' : 'facts';
+}
+
+export function stagingDatabase(kind: TableKind): 'stg_dimension_db' | 'stg_fact_db' {
+  return kind === 'dimension' ? 'stg_dimension_db' : 'stg_fact_db';
+}
+
+export function warehouseDatabase(kind: TableKind): 'dimension_db' | 'fact_db' {
+  return kind === 'dimension' ? 'dimension_db' : 'fact_db';
+}
+
+export interface TablePrefixes {
+  landing: string;
+  stage: string;
+  warehouse: string;
+  archive: string;
+}
+
+/** The S3 key prefix of every zone for a kind of table, each ending with '/'; a table's folder is <prefix><name>/. */
+export function kindPrefixes(kind: TableKind): TablePrefixes {
+  return {
+    landing: `${s3Layout.landingRoot}${kindFolder(kind)}/`,
+    stage: `${s3Layout.stageRoot}${stagingDatabase(kind)}/`,
+    warehouse: `${s3Layout.warehouseRoot}${warehouseDatabase(kind)}/`,
+    archive: `${s3Layout.archiveRoot}${kindFolder(kind)}/`,
+  };
+}
+
+/** The S3 key prefix of a table in every zone, each ending with '/'. */
+export function tablePrefixes(table: Pick<TableDefinition, 'name' | 'kind'>): TablePrefixes {
+  const prefixes = kindPrefixes(table.kind);
+  return {
+    landing: `${prefixes.landing}${table.name}/`,
+    stage: `${prefixes.stage}${table.name}/`,
+    warehouse: `${prefixes.warehouse}${table.name}/`,
+    archive: `${prefixes.archive}${table.name}/`,
+  };
+}
+
+export type UriScheme = 's3' | 's3a';
+
+/**
+ * s3://bucket/key. A trailing slash of a prefix is dropped, which is how Hive, Glue and s3-dist-cp all
+ * accept a folder. `bucket` may be a Terraform token: it is only interpolated.
+ */
+export function s3Uri(bucket: string, key: string, scheme: UriScheme = 's3'): string {
+  return `${scheme}://${bucket}/${key.replace(/\/+$/, '')}`;
+}

@@ -1,0 +1,54 @@
+import { hiveDefineArguments, hiveScriptKey, hiveScriptVariables } from './hive-scripts';
+import { s3Uri, tablePrefixes } from './layout';
+import { tablesOfKind } from './tables/index';
+import type { TableDefinition, TableKind } from './tables/schema';
+
+/** The event shape submit-cmd-run-step-emr takes; Cmd_Run is split on whitespace into command-runner.jar arguments. */
+export interface EmrStepCommand {
+  Step_Name: string;
+  Cmd_Run: string;
+}
+
+export interface TableWorkflowSteps {
+  table: string;
+  kind: TableKind;
+  /** s3-dist-cp landing → stage, deleting what it copied. */
+  move: EmrStepCommand;
+  /** hive -v -f <deployed load script> -d STAGE_LOCATION=… -d WAREHOUSE_LOCATION=… */
+  load: EmrStepCommand;
+  /** s3-dist-cp stage → archive, deleting what it copied. */
+  archive: EmrStepCommand;
+}
+
+function distCp(source: string, destination: string): string {
+  return ['s3-dist-cp', '--src', source, '--dest', destination, '--deleteOnSuccess'].join(' ');
+}
+
+/** The three EMR steps of one table. */
+export function workflowStepsOf(table: TableDefinition, bucket: string): TableWorkflowSteps {
+  const prefixes = tablePrefixes(table);
+  const load = ['hive', '-v', '-f', s3Uri(bucket, hiveScriptKey(table)), ...hiveDefineArguments(hiveScriptVariables(table, bucket))];
+  return {
+    table: table.name,
+    kind: table.kind,
+    move: {
+      Step_Name: `${table.name} - move landing to stage`,
+      Cmd_Run: distCp(s3Uri(bucket, prefixes.landing), s3Uri(bucket, prefixes.stage)),
+    },
+    load: { Step_Name: `${table.name} - load into warehouse`, Cmd_Run: load.join(' ') },
+    archive: {
+      Step_Name: `${table.name} - archive staged files`,
+      Cmd_Run: distCp(s3Uri(bucket, prefixes.stage), s3Uri(bucket, prefixes.archive)),
+    },
+  };
+}
+
+/** In declaration order. `bucket` may be a Terraform token string, so only interpolate it, never parse it. */
+export function tableWorkflowSteps(kind: TableKind, bucket: string): TableWorkflowSteps[] {
+  return tablesOfKind(kind).map((table) => workflowStepsOf(table, bucket));
+}
+
+/** EMR refuses CANCEL_AND_WAIT when more than one step may run at a time. */
+export function stepActionOnFailure(stepConcurrency: number): 'CANCEL_AND_WAIT' | 'CONTINUE' {
+  return stepConcurrency > 1 ? 'CONTINUE' : 'CANCEL_AND_WAIT';
+}
