@@ -1,0 +1,19 @@
+import type { EMRClient } from '@aws-sdk/client-emr';
+import type { InvocationContext } from '@data-pipeline/core';
+import { findActiveClusters } from './active-clusters';
+
+type Logger = Pick<InvocationContext<unknown>['logger'], 'info'>;
+
+export interface DuplicateCheckResult {
+  Status: 'RUNNING' | 'NOTRUNNING';
+}
+
+export async function checkDuplicateCluster(emr: EMRClient, name: string, logger?: Logger): Promise<DuplicateCheckResult> {
+  const clusters = await findActiveClusters(emr, name);
+  if (clusters.length === 0) {
+    logger?.info('no active cluster of this name', { name });
+    return { Status: 'NOTRUNNING' };
+  }
+  logger?.info('active cluster of this name found', { name, clusters });
+  return { Status: 'RUNNING' };
+}
