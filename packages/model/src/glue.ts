@@ -1,4 +1,4 @@
-import { kindPrefixes, s3Uri, stagingDatabase, tablePrefixes, type UriScheme, warehouseDatabase } from './layout';
+import { kindPrefixes, type LocationOptions, locationOf, locationRoot, stagingDatabase, tableLocations, warehouseDatabase } from './layout';
 import { csvStorage, orcStorage } from './storage-formats';
 import { dataColumns, partitionColumns, tables } from './tables/index';
 import { type QualifiedTableName, stagingTable, warehouseTable } from './tables/names';
@@ -53,11 +53,6 @@ export interface GlueDatabaseDefinition {
   kind: TableKind;
 }
 
-export interface LocationOptions {
-  /** s3 (EMR, Glue, Athena) unless told otherwise; s3a for Hadoop S3A outside EMR. */
-  scheme?: UriScheme;
-}
-
 function glueColumn(column: HiveColumn, type = column.type): GlueColumn {
   return column.comment ? { Name: column.name, Type: type, Comment: column.comment } : { Name: column.name, Type: type };
 }
@@ -93,14 +88,14 @@ function definition(table: TableDefinition, zone: TableZone, name: QualifiedTabl
 
 /** The Glue tables of one declaration: the staging text table, then the warehouse ORC table. */
 export function glueTableDefinitions(table: TableDefinition, bucket: string, options: LocationOptions = {}): GlueTableDefinition[] {
-  const prefixes = tablePrefixes(table);
+  const locations = tableLocations(table, bucket, options);
   const staging = definition(table, 'stage', stagingTable(table), {
     Description: `Staging (text) of ${table.name}: ${table.description}`,
     Parameters: stagingTableParameters(table),
     PartitionKeys: [],
     StorageDescriptor: {
       Columns: stagingColumns(table).map((column) => glueColumn(column)),
-      Location: s3Uri(bucket, prefixes.stage, options.scheme),
+      Location: locations.stage,
       InputFormat: csvStorage.inputFormat,
       OutputFormat: csvStorage.outputFormat,
       Compressed: false,
@@ -114,7 +109,7 @@ export function glueTableDefinitions(table: TableDefinition, bucket: string, opt
     PartitionKeys: partitionColumns(table).map((column) => glueColumn(column)),
     StorageDescriptor: {
       Columns: dataColumns(table).map((column) => glueColumn(column)),
-      Location: s3Uri(bucket, prefixes.warehouse, options.scheme),
+      Location: locations.warehouse,
       InputFormat: orcStorage.inputFormat,
       OutputFormat: orcStorage.outputFormat,
       Compressed: table.storage.compression !== 'NONE',
@@ -141,14 +136,14 @@ export function glueDatabases(bucket: string, options: LocationOptions = {}): Gl
       {
         Name: stage,
         Description: `Staging text tables of the ${kind} loads`,
-        LocationUri: s3Uri(bucket, prefixes.stage, options.scheme),
+        LocationUri: locationOf(locationRoot(bucket, options), prefixes.stage),
         zone: 'stage' as const,
         kind,
       },
       {
         Name: warehouse,
         Description: `Warehouse ORC tables (${kind})`,
-        LocationUri: s3Uri(bucket, prefixes.warehouse, options.scheme),
+        LocationUri: locationOf(locationRoot(bucket, options), prefixes.warehouse),
         zone: 'warehouse' as const,
         kind,
       },

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ddlVariables, hiveDdlScript } from './ddl';
-import { s3Layout, s3Uri, tablePrefixes, type UriScheme } from './layout';
+import { type LocationOptions, s3Layout, tableLocations } from './layout';
 import type { TableDefinition } from './tables/schema';
 
 /** The HiveQL of the repository: hive/scripts/<table>.hql (load scripts) and hive/ddl/<table>.hql (generated DDL). */
@@ -29,17 +29,14 @@ export function hiveScriptKey(table: Pick<TableDefinition, 'name'>): string {
 export const hiveScriptVariableNames = [ddlVariables.stageLocation, ddlVariables.warehouseLocation] as const;
 export type HiveScriptVariable = (typeof hiveScriptVariableNames)[number];
 
-/** Values of the load script's variables for a bucket (`bucket` may be a Terraform token). */
+/** Values of the load script's variables for a bucket (`bucket` may be a Terraform token; options.root replaces it). */
 export function hiveScriptVariables(
   table: Pick<TableDefinition, 'name' | 'kind'>,
   bucket: string,
-  scheme: UriScheme = 's3',
+  options: LocationOptions = {},
 ): Record<HiveScriptVariable, string> {
-  const prefixes = tablePrefixes(table);
-  return {
-    STAGE_LOCATION: s3Uri(bucket, prefixes.stage, scheme),
-    WAREHOUSE_LOCATION: s3Uri(bucket, prefixes.warehouse, scheme),
-  };
+  const locations = tableLocations(table, bucket, options);
+  return { STAGE_LOCATION: locations.stage, WAREHOUSE_LOCATION: locations.warehouse };
 }
 
 /** ['-d', 'NAME=VALUE', …] in hiveScriptVariableNames order. */

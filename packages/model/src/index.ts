@@ -13,7 +13,6 @@ export {
   glueDatabases,
   glueTableDefinitions,
   glueTables,
-  type LocationOptions,
   stagingColumns,
   type TableZone,
 } from './glue';
@@ -35,10 +34,14 @@ export {
 export {
   kindFolder,
   kindPrefixes,
+  type LocationOptions,
+  locationOf,
+  locationRoot,
   s3Layout,
   s3Uri,
   stagingDatabase,
   type TablePrefixes,
+  tableLocations,
   tablePrefixes,
   type UriScheme,
   WORKFLOWS_ROOT,

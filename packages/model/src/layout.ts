@@ -60,6 +60,39 @@ export function tablePrefixes(table: Pick<TableDefinition, 'name' | 'kind'>): Ta
 
 export type UriScheme = 's3' | 's3a';
 
+/** Where the bucket's keys are reached: s3://bucket (EMR, Glue, Athena), s3a://bucket (Hadoop S3A), or any root URI. */
+export interface LocationOptions {
+  /** s3 unless told otherwise. */
+  scheme?: UriScheme;
+  /** A root URI standing for the bucket, such as file:///tmp/lake; wins over scheme. */
+  root?: string;
+}
+
+export function locationRoot(bucket: string, options: LocationOptions = {}): string {
+  return options.root !== undefined ? options.root.replace(/\/+$/, '') : `${options.scheme ?? 's3'}://${bucket}`;
+}
+
+/** The URI of a key (or prefix, trailing slash dropped) under a root. */
+export function locationOf(root: string, key: string): string {
+  return `${root}/${key.replace(/\/+$/, '')}`;
+}
+
+/** The URI of every zone folder of a table. */
+export function tableLocations(
+  table: Pick<TableDefinition, 'name' | 'kind'>,
+  bucket: string,
+  options: LocationOptions = {},
+): TablePrefixes {
+  const root = locationRoot(bucket, options);
+  const prefixes = tablePrefixes(table);
+  return {
+    landing: locationOf(root, prefixes.landing),
+    stage: locationOf(root, prefixes.stage),
+    warehouse: locationOf(root, prefixes.warehouse),
+    archive: locationOf(root, prefixes.archive),
+  };
+}
+
 /**
  * s3://bucket/key. A trailing slash of a prefix is dropped, which is how Hive, Glue and s3-dist-cp all
  * accept a folder. `bucket` may be a Terraform token: it is only interpolated.

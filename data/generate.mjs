@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Generates input files for the sample tables, shaped like the landed files (DESIGN §6):
+// a header row (with a UTF-8 byte order mark on fact files), quoted country names, amounts with cents.
+//
+//   node data/generate.mjs --rows 1000000 --dates 30 --files 4 --out /tmp/facts
+//   node data/generate.mjs --dimension --countries 50 --out /tmp/countries
+//
+// Fact options: --rows N, --dates D (consecutive days from --start-date, default 20240101), --files F,
+// --countries C (country ids 1..C, default 20), --first-id K (first tx_id, default 1), --seed S, --no-bom.
+// Prints a JSON summary on stdout: files, rows, dates, rows per date and the exact total amount.
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const COUNTRY_NAMES = [
+  'Argentina', 'Australia', 'Brazil', 'Canada', "Côte d'Ivoire", 'Denmark', 'Egypt', 'France', 'Germany', 'India',
+  'Japan', 'Kenya', 'Korea, Republic of', 'Mexico', 'Netherlands', 'Norway', 'Peru', 'Portugal', 'Spain', 'Viet Nam',
+];
+
+function fail(message) {
+  process.stderr.write(`generate: ${message}\n`);
+  process.exit(2);
+}
+
+function integer(name, value, min) {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) fail(`--${name} must be a whole number >= ${min}, got ${value}`);
+  return number;
+}
+
+/** mulberry32: a small deterministic PRNG, so the same options give the same files. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function dateIds(start, count) {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(start);
+  if (!match) fail(`--start-date must be yyyymmdd, got ${start}`);
+  const first = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Array.from({ length: count }, (_, day) => new Date(first + day * 86_400_000).toISOString().slice(0, 10).replaceAll('-', ''));
+}
+
+function csvQuote(value) {
+  return `"${value.replaceAll('"', '""')}"`;
+}
+
+function formatCents(cents) {
+  const sign = cents < 0n ? '-' : '';
+  const absolute = cents < 0n ? -cents : cents;
+  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
+}
+
+async function writeLines(path, lines, bom) {
+  const stream = createWriteStream(path);
+  const write = (text) => (stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', resolve)));
+  if (bom) await write('\uFEFF');
+  let buffer = '';
+  for (const line of lines) {
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 16) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await write(buffer);
+  await new Promise((resolve, reject) => stream.end((error) => (error ? reject(error) : resolve())));
+}
+
+async function generateFacts(options) {
+  const rows = integer('rows', options.rows ?? '1000', 0);
+  const files = integer('files', options.files ?? '1', 1);
+  const countries = integer('countries', options.countries ?? '20', 1);
+  const firstId = integer('first-id', options['first-id'] ?? '1', 1);
+  const dates = dateIds(options['start-date'] ?? '20240101', integer('dates', options.dates ?? '3', 1));
+  const next = random(integer('seed', options.seed ?? '42', 0));
+  const perDate = Object.fromEntries(dates.map((date) => [date, 0]));
+  let total = 0n;
+  const written = [];
+  const perFile = Math.ceil(rows / files);
+  for (let file = 0; file < files; file += 1) {
+    const path = join(options.out, `sample_country_tx_fact_part-${String(file + 1).padStart(4, '0')}.csv`);
+    const first = file * perFile;
+    const last = Math.min(rows, first + perFile);
+    function* lines() {
+      yield 'tx_id,country_id,tx_amount,date_id';
+      for (let row = first; row < last; row += 1) {
+        const date = dates[row % dates.length];
+        const cents = BigInt(1 + Math.floor(next() * 9_999_999));
+        total += cents;
+        perDate[date] += 1;
+        const amount = formatCents(cents);
+        yield `${firstId + row},${1 + Math.floor(next() * countries)},${row % 5 === 0 ? csvQuote(amount) : amount},${date}`;
+      }
+    }
+    await writeLines(path, lines(), !options['no-bom']);
+    written.push(path);
+  }
+  return { table: 'sample_country_tx_fact', files: written, rows, dates, rowsPerDate: perDate, totalAmount: formatCents(total) };
+}
+
+async function generateDimension(options) {
+  const countries = integer('countries', options.countries ?? '20', 1);
+  const path = join(options.out, 'sample_country_dim.csv');
+  const names = Array.from({ length: countries }, (_, index) => {
+    const name = COUNTRY_NAMES[index % COUNTRY_NAMES.length];
+    return index < COUNTRY_NAMES.length ? name : `${name} ${Math.floor(index / COUNTRY_NAMES.length) + 1}`;
+  });
+  await writeLines(path, ['id,country_name', ...names.map((name, index) => `${index + 1},${csvQuote(name)}`)], Boolean(options.bom));
+  return { table: 'sample_country_dim', files: [path], rows: countries };
+}
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string' },
+    dates: { type: 'string' },
+    files: { type: 'string' },
+    countries: { type: 'string' },
+    'first-id': { type: 'string' },
+    'start-date': { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    'no-bom': { type: 'boolean' },
+    bom: { type: 'boolean' },
+    dimension: { type: 'boolean' },
+  },
+  strict: true,
+});
+if (!values.out) fail('--out DIR is required');
+mkdirSync(values.out, { recursive: true });
+const summary = values.dimension ? await generateDimension(values) : await generateFacts(values);
+process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -1,0 +1,12 @@
+export { InvalidRunOptionsError, RunnerStartError, SessionClosedError, VenvMissingError } from './errors';
+export {
+  type HiveRunResult,
+  type HiveScriptOptions,
+  hiveArguments,
+  type SessionOptions,
+  type StatementResult,
+  sessionArguments,
+} from './options';
+export { localDirectory, requireVenvPython, runnerEnvironment, runnerPythonPath, venvPython } from './paths';
+export { type CliRunResult, runHiveCli, runHiveScript } from './run';
+export { HiveSession, startHiveSession } from './session';

@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { RunnerStartError, SessionClosedError } from './errors';
+import { type HiveRunResult, type HiveScriptOptions, hiveArguments, type SessionOptions, sessionArguments } from './options';
+import { requireVenvPython, runnerEnvironment } from './paths';
+
+interface Pending {
+  resolve: (result: HiveRunResult) => void;
+  reject: (error: Error) => void;
+}
+
+type Message = { id?: number; ready?: boolean; error?: string; sessionStartMs?: number; stopped?: boolean } & Partial<HiveRunResult>;
+
+const LOG_LIMIT = 64 * 1024;
+
+/**
+ * A long-lived Spark session (one JVM) that runs Hive CLI invocations one after another, each as if it
+ * were its own `hive` process: its variables and SET commands do not leak into the next. Starting Spark
+ * costs seconds; a session pays that once.
+ */
+export class HiveSession {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private closed: string | undefined;
+  private logTail = '';
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly sessionStartMs: number,
+  ) {}
+
+  /** Starts the runner process and waits until Spark is up. */
+  static async start(options: SessionOptions & { startTimeoutMs?: number }): Promise<HiveSession> {
+    const python = requireVenvPython(options.env);
+    const child = spawn(python, ['-m', 'data_pipeline_spark.server', ...sessionArguments(options)], {
+      env: runnerEnvironment(options.env),
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    const protocol = createInterface({ input: child.stdio[3] as Readable });
+    let session: HiveSession | undefined;
+    let log = '';
+    const keepLog = (chunk: Buffer) => {
+      if (session) session.appendLog(chunk.toString('utf8'));
+      else log = (log + chunk.toString('utf8')).slice(-LOG_LIMIT);
+    };
+    child.stdout?.on('data', keepLog);
+    child.stderr?.on('data', keepLog);
+    const ready = await new Promise<Message>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new RunnerStartError(`Spark did not start within ${options.startTimeoutMs ?? 180_000} ms:\n${log}`));
+      }, options.startTimeoutMs ?? 180_000);
+      child.once('error', (error) => reject(new RunnerStartError(`could not start ${python}: ${error.message}`, { cause: error })));
+      child.once('exit', (code) => reject(new RunnerStartError(`the runner exited with ${code} before Spark was ready:\n${log}`)));
+      protocol.once('line', (line) => {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as Message);
+      });
+    });
+    if (!ready.ready) {
+      child.kill('SIGKILL');
+      throw new RunnerStartError(`the runner refused to start: ${ready.error ?? 'unknown reason'}`);
+    }
+    session = new HiveSession(child, ready.sessionStartMs ?? 0);
+    session.appendLog(log);
+    protocol.on('line', (line) => session?.receive(JSON.parse(line) as Message));
+    child.on('exit', (code, signal) => session?.fail(`the runner exited (${code ?? signal})`));
+    return session;
+  }
+
+  /** Runs raw Hive CLI arguments (-f/-e, -d, --hivevar, --hiveconf, -i, --database, -v, -S). */
+  runCli(args: string[]): Promise<HiveRunResult> {
+    if (this.closed) return Promise.reject(new SessionClosedError(this.closed));
+    const id = this.nextId++;
+    return new Promise<HiveRunResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      (this.child.stdin as Writable).write(`${JSON.stringify({ id, args })}\n`);
+    });
+  }
+
+  /** Runs a script file or inline HiveQL with its variables. */
+  run(options: HiveScriptOptions): Promise<HiveRunResult> {
+    return this.runCli(hiveArguments(options));
+  }
+
+  /** The last part of what Spark logged (stderr and stdout of the process). */
+  log(): string {
+    return this.logTail;
+  }
+
+  /** Stops Spark and the process; pending runs are rejected. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    const stdin = this.child.stdin as Writable;
+    stdin.write(`${JSON.stringify({ id: 0, stop: true })}\n`);
+    stdin.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+    this.fail('closed');
+  }
+
+  private appendLog(text: string): void {
+    this.logTail = (this.logTail + text).slice(-LOG_LIMIT);
+  }
+
+  private receive(message: Message): void {
+    if (message.stopped || message.id === undefined) return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    pending.resolve({
+      exitCode: message.exitCode ?? 1,
+      stdout: message.stdout ?? '',
+      stderr: message.stderr ?? '',
+      statements: message.statements ?? [],
+    });
+  }
+
+  private fail(reason: string): void {
+    this.closed ??= reason;
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      pending.reject(new SessionClosedError(`${reason}\n${this.logTail.slice(-4000)}`));
+    }
+  }
+}
+
+/** Starts a long-lived Spark session; close it when done. */
+export function startHiveSession(options: SessionOptions & { startTimeoutMs?: number }): Promise<HiveSession> {
+  return HiveSession.start(options);
+}

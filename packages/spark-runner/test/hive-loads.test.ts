@@ -1,0 +1,160 @@
+import { closeSync, openSync, readdirSync, readSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getTable, hiveScriptPath, hiveScriptVariables, tableLocations } from '@data-pipeline/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HiveSession, startHiveSession } from '../src/index';
+import { readCsv, sumAmounts } from './helpers/csv';
+import { createLake, filesIn, folderOf, generateFacts, repoRoot, stageFiles } from './helpers/lake';
+
+const dimension = getTable('sample_country_dim');
+const fact = getTable('sample_country_tx_fact');
+const dimensionSamples = filesIn(join(repoRoot, 'data/samples/sample_country_dim'));
+const factSamples = filesIn(join(repoRoot, 'data/samples/sample_country_tx_fact'));
+
+const lake = createLake();
+let session: HiveSession;
+
+async function load(table: typeof fact): Promise<void> {
+  const result = await session.run({
+    file: join(repoRoot, hiveScriptPath(table)),
+    variables: hiveScriptVariables(table, '', { root: lake.root }),
+  });
+  if (result.exitCode !== 0) throw new Error(`load of ${table.name} failed:\n${result.stderr}`);
+}
+
+async function query(sql: string): Promise<string[][]> {
+  const result = await session.run({ sql });
+  if (result.exitCode !== 0) throw new Error(`query failed:\n${result.stderr}`);
+  return result.statements.at(-1)?.rows ?? [];
+}
+
+function startsWithOrcMagic(path: string): boolean {
+  const buffer = Buffer.alloc(3);
+  const descriptor = openSync(path, 'r');
+  readSync(descriptor, buffer, 0, 3, 0);
+  closeSync(descriptor);
+  return buffer.toString('latin1') === 'ORC';
+}
+
+function dataFiles(folder: string): string[] {
+  return readdirSync(folder).filter((name) => !name.startsWith('.') && !name.startsWith('_'));
+}
+
+beforeAll(async () => {
+  session = await startHiveSession({ warehouseDir: lake.warehouseDir, metastoreDir: lake.metastoreDir });
+  await query('SHOW DATABASES'); // creates the Derby metastore schema
+});
+
+afterAll(async () => {
+  await session?.close();
+  lake.remove();
+});
+
+describe('Function: dimension load script (sample_country_dim.hql)', () => {
+  it('returns every sample country with its name unquoted when the sample file is loaded', async () => {
+    // prepare
+    const expected = dimensionSamples.flatMap((file) => readCsv(file).rows);
+    stageFiles(dimension, lake.root, dimensionSamples);
+    // act
+    await load(dimension);
+    const rows = await query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
+    // assess
+    expect(rows).toEqual(expected);
+    expect(rows.map((row) => row[1])).toContain('Korea, Republic of');
+    expect(rows.map((row) => row[1])).toContain('The "Netherlands"');
+    expect(rows.every(([, name]) => !name?.startsWith('"'))).toBe(true);
+  });
+
+  it('replaces the first load when the dimension is loaded again with changed input', async () => {
+    // prepare
+    const changed = join(lake.dir, 'sample_country_dim_v2.csv');
+    writeFileSync(changed, 'id,country_name\n1,"Argentine Republic"\n11,"Zambia"\n');
+    stageFiles(dimension, lake.root, [changed]);
+    // act
+    await load(dimension);
+    const rows = await query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
+    // assess
+    expect(rows).toEqual([
+      ['1', 'Argentine Republic'],
+      ['11', 'Zambia'],
+    ]);
+    const warehouse = folderOf(tableLocations(dimension, '', { root: lake.root }).warehouse);
+    expect(dataFiles(warehouse).every((name) => startsWithOrcMagic(join(warehouse, name)))).toBe(true);
+  });
+});
+
+describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
+  const sample = factSamples.flatMap((file) => readCsv(file).rows);
+  const warehouse = folderOf(tableLocations(fact, '', { root: lake.root }).warehouse);
+
+  it('returns the sample facts in their date_id partitions as ORC files when the sample files are loaded', async () => {
+    // prepare
+    const expectedPerDate = new Map<string, number>();
+    for (const row of sample) expectedPerDate.set(row[3] ?? '', (expectedPerDate.get(row[3] ?? '') ?? 0) + 1);
+    stageFiles(fact, lake.root, factSamples);
+    // act
+    await load(fact);
+    const partitions = await query('SHOW PARTITIONS fact_db.sample_country_tx_fact');
+    const perDate = await query('SELECT date_id, count(*) FROM fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id');
+    // assess
+    expect(partitions.map(([partition]) => partition)).toEqual([...expectedPerDate.keys()].sort().map((date) => `date_id=${date}`));
+    expect(perDate).toEqual([...expectedPerDate.entries()].sort().map(([date, count]) => [date, String(count)]));
+    for (const date of expectedPerDate.keys()) {
+      const folder = join(warehouse, `date_id=${date}`);
+      expect(dataFiles(folder).length).toBeGreaterThan(0);
+      expect(dataFiles(folder).every((name) => startsWithOrcMagic(join(folder, name)))).toBe(true);
+    }
+  });
+
+  it('returns no header row and no byte order mark in the loaded facts', async () => {
+    // act
+    const [counts] = await query(
+      "SELECT count(*), count(tx_id), min(tx_id), sum(CASE WHEN instr(CAST(tx_id AS STRING), 'tx') > 0 THEN 1 ELSE 0 END) FROM fact_db.sample_country_tx_fact",
+    );
+    // assess
+    expect(counts).toEqual([String(sample.length), String(sample.length), String(Math.min(...sample.map((row) => Number(row[0])))), '0']);
+  });
+
+  it('returns every amount exactly as written in the files', async () => {
+    // act
+    const rows = await query('SELECT tx_id, country_id, tx_amount, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id');
+    const [total] = await query('SELECT sum(tx_amount) FROM fact_db.sample_country_tx_fact');
+    // assess
+    expect(rows).toEqual([...sample].sort((a, b) => Number(a[0]) - Number(b[0])));
+    expect(total).toEqual([sumAmounts(sample.map((row) => row[2] ?? ''))]);
+  });
+
+  it('adds partitions for new dates and keeps the old ones when a second batch is loaded', async () => {
+    // prepare
+    const before = await query(
+      'SELECT date_id, count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id',
+    );
+    const batch = generateFacts([
+      '--rows',
+      '500',
+      '--dates',
+      '2',
+      '--files',
+      '3',
+      '--start-date',
+      '20240104',
+      '--first-id',
+      '1001',
+      '--out',
+      join(lake.dir, 'batch2'),
+    ]);
+    stageFiles(fact, lake.root, batch.files);
+    // act
+    await load(fact);
+    const after = await query('SELECT date_id, count(*) FROM fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id');
+    const kept = await query(
+      `SELECT date_id, count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact WHERE date_id < ${batch.dates[0]} GROUP BY date_id ORDER BY date_id`,
+    );
+    const [added] = await query(`SELECT count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact WHERE date_id >= ${batch.dates[0]}`);
+    // assess
+    expect(kept).toEqual(before);
+    expect(after.map(([date]) => date)).toEqual([...before.map(([date]) => date ?? ''), ...batch.dates]);
+    expect(after.slice(before.length)).toEqual(batch.dates.map((date) => [date, String(batch.rowsPerDate[date])]));
+    expect(added).toEqual([String(batch.rows), batch.totalAmount]);
+  });
+});
