@@ -1,4 +1,9 @@
 export { ServiceStartError } from './errors';
+export { AwsServiceError } from './http/aws-error';
+export { type HttpService, startJsonService } from './http/json-service';
+export { LambdaInvocationError } from './lambda/errors';
+export { functionArn, parseFunctionReference } from './lambda/function-arn';
+export { type InvocationRecord, type LambdaFunctionConfig, LambdaRuntime, type LambdaRuntimeOptions } from './lambda/runtime';
 export {
   LOCAL_ACCESS_KEY_ID,
   LOCAL_SECRET_ACCESS_KEY,
@@ -7,5 +12,6 @@ export {
   s3ProxyJar,
   startS3Server,
 } from './s3/s3-server';
+export { type ExecutionRecord, type StateMachineRecord, StepFunctionsService, type StepFunctionsServiceOptions } from './sfn/service';
 export { freePort, LOOPBACK } from './support/net';
 export { jarsDir, localDir, repoRoot } from './support/paths';
