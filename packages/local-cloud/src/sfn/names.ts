@@ -2,6 +2,7 @@ import { AwsServiceError } from '../http/aws-error';
 
 // Names of state machines and executions: 1–80 characters, none of whitespace, brackets, wildcards,
 // the special characters " # % \ ^ | ~ ` $ & , ; : / or control characters (as Step Functions enforces).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what the rule forbids
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 
 export function assertValidName(name: unknown, what: 'state machine' | 'execution'): asserts name is string {
