@@ -1,0 +1,76 @@
+// What the builders need from the outside world. The infrastructure passes Terraform references
+// (token strings), the local mode concrete ARNs: values are only interpolated, never parsed.
+import { ReferencesError } from './errors';
+import { LAMBDA_NAMES, type LambdaName } from './lambda-names';
+import type { PollIntervals, TableKind, TableWorkflowSteps } from './model-types';
+
+export interface ChildStateMachines {
+  launch: string;
+  dimension: string;
+  addWorkers: string;
+  fact: string;
+  terminate: string;
+}
+
+export interface WorkflowReferences {
+  /** The function (or alias) ARN each Task invokes. */
+  lambdas: Record<LambdaName, string>;
+  /** ARNs of the five child state machines the Master starts (and the children start Terminate). */
+  stateMachines: ChildStateMachines;
+  /**
+   * The Master state machine's name or ARN, for check-duplicate-stepfunction. A name avoids a
+   * reference cycle in Terraform (the Master's definition cannot reference its own ARN).
+   */
+  masterStateMachine: string;
+  /** Seconds between polls (the environment's). */
+  pollIntervals: PollIntervals;
+  /** The per-table EMR steps, in the order they run. */
+  tables: Record<TableKind, TableWorkflowSteps[]>;
+  /** How many tables of one kind are processed at the same time (the Map's MaxConcurrency); default 1. */
+  tableConcurrency?: number;
+}
+
+const CHILDREN: ReadonlyArray<keyof ChildStateMachines> = ['launch', 'dimension', 'addWorkers', 'fact', 'terminate'];
+const INTERVALS: ReadonlyArray<keyof PollIntervals> = ['clusterStart', 'step', 'resize', 'childWorkflow', 'terminate'];
+/** Step Functions caps a Wait at one year; an interval above a day is a mistake here. */
+const MAX_INTERVAL_SECONDS = 86_400;
+
+/** Throws ReferencesError listing every missing or invalid reference. */
+export function validateReferences(refs: WorkflowReferences): void {
+  const problems: string[] = [];
+  const requireString = (what: string, value: unknown) => {
+    if (typeof value !== 'string' || value.trim() === '') problems.push(`${what} is missing`);
+  };
+  for (const name of LAMBDA_NAMES) requireString(`lambdas.${name}`, refs.lambdas?.[name]);
+  for (const child of CHILDREN) requireString(`stateMachines.${child}`, refs.stateMachines?.[child]);
+  requireString('masterStateMachine', refs.masterStateMachine);
+  for (const key of INTERVALS) {
+    const value = refs.pollIntervals?.[key];
+    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_INTERVAL_SECONDS) {
+      problems.push(`pollIntervals.${key} must be a whole number of seconds from 1 to ${MAX_INTERVAL_SECONDS} (got ${String(value)})`);
+    }
+  }
+  if (refs.tableConcurrency !== undefined && (!Number.isInteger(refs.tableConcurrency) || refs.tableConcurrency < 1)) {
+    problems.push(`tableConcurrency must be a whole number from 1 (got ${String(refs.tableConcurrency)})`);
+  }
+  for (const kind of ['dimension', 'fact'] as const) problems.push(...tableProblems(kind, refs.tables?.[kind]));
+  if (problems.length > 0) throw new ReferencesError(problems);
+}
+
+function tableProblems(kind: TableKind, tables: TableWorkflowSteps[] | undefined): string[] {
+  if (!Array.isArray(tables)) return [`tables.${kind} must be a list`];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  tables.forEach((table, index) => {
+    const where = `tables.${kind}[${index}]${table?.table ? ` (${table.table})` : ''}`;
+    if (!table?.table) problems.push(`${where}: table is missing`);
+    else if (seen.has(table.table)) problems.push(`${where}: table listed twice`);
+    else seen.add(table.table);
+    if (table?.kind !== kind) problems.push(`${where}: kind is ${String(table?.kind)}, expected ${kind}`);
+    for (const step of ['move', 'load', 'archive'] as const) {
+      if (!table?.[step]?.Step_Name?.trim()) problems.push(`${where}: ${step}.Step_Name is missing`);
+      if (!table?.[step]?.Cmd_Run?.trim()) problems.push(`${where}: ${step}.Cmd_Run is missing`);
+    }
+  });
+  return problems;
+}

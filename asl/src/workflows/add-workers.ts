@@ -1,0 +1,98 @@
+// Add EMR Workers: read the ClusterId, add spot capacity to the worker fleet, poll until SUCCESS or ERROR.
+import { lambdaTask, StatesBuilder } from '../asl/builder';
+import { TERMINATE_FROM_STATE_FILE, terminateCluster, WorkflowFailures } from '../asl/failure';
+import { jsonOf, ref, text } from '../asl/intrinsics';
+import { addPollLoop } from '../asl/polling';
+import type { StateMachineDefinition } from '../asl/types';
+import type { WorkflowReferences } from '../references';
+import { WORKFLOW_TITLES } from './catalog';
+
+export const ADD_WORKERS_STATES = {
+  read: 'Read cluster id',
+  add: 'Add spot workers',
+  wait: 'Wait for workers',
+  status: 'Check workers',
+  added: 'Workers added?',
+  done: 'Workers added',
+} as const;
+
+export function addEmrWorkers(refs: WorkflowReferences): StateMachineDefinition {
+  const S = ADD_WORKERS_STATES;
+  const { lambdas } = refs;
+  const b = new StatesBuilder();
+  const failures = new WorkflowFailures({
+    title: WORKFLOW_TITLES['add-emr-workers'],
+    builder: b,
+    notifyResource: lambdas['send-msg-sns'],
+    startWorkflowResource: lambdas['submit-stepfunction'],
+    terminateStateMachineArn: refs.stateMachines.terminate,
+  });
+  const clusterId = ref('$.cluster.ClusterId');
+  const running = terminateCluster(clusterId.path);
+
+  b.add(
+    S.read,
+    lambdaTask({
+      resource: lambdas['read-state-info-from-s3'],
+      parameters: {},
+      resultPath: '$.cluster',
+      onError: failures.caught(S.read, TERMINATE_FROM_STATE_FILE),
+      next: S.add,
+    }),
+  );
+  b.add(
+    S.add,
+    lambdaTask({
+      resource: lambdas['add-worker-instances-emr'],
+      parameters: { 'ClusterId.$': clusterId.path },
+      resultPath: '$.resize',
+      onError: failures.caught(S.add, running),
+      next: S.wait,
+    }),
+  );
+  addPollLoop({
+    builder: b,
+    wait: { name: S.wait, seconds: refs.pollIntervals.resize },
+    check: {
+      name: S.status,
+      resource: lambdas['status-add-worker-instances-emr'],
+      inputPath: '$.resize',
+      resultPath: '$.resize',
+      onError: failures.caught(S.status, running),
+    },
+    decide: {
+      name: S.added,
+      statusPath: '$.resize.Status',
+      inProgress: ['ADDING'],
+      outcomes: [
+        { status: 'SUCCESS', next: S.done },
+        {
+          status: 'ERROR',
+          next: failures.detected('Workers not added', {
+            state: S.status,
+            error: 'WorkerResizeFailed',
+            cause: text`the worker fleet ${ref('$.resize.WorkerInstanceFleetId')} of cluster ${clusterId} did not reach ${ref(
+              '$.resize.TargetTotalWorkers',
+            )} workers`,
+            cleanup: running,
+          }),
+        },
+      ],
+      unexpected: failures.detected('Unexpected resize status', {
+        state: S.status,
+        error: 'UnexpectedStatus',
+        cause: text`status-add-worker-instances-emr answered ${jsonOf('$.resize')}`,
+        cleanup: running,
+      }),
+    },
+  });
+  b.add(S.done, { Type: 'Succeed', OutputPath: '$.resize' });
+  failures.finish();
+
+  return {
+    Comment:
+      'Add EMR Workers: adds spot capacity to the worker fleet of the cluster recorded in the state file and waits until the fleet reaches its target. On failure: notifies and terminates the cluster.',
+    StartAt: S.read,
+    States: b.states,
+  };
+}

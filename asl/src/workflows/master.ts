@@ -1,0 +1,158 @@
+// Master: refuse to run beside another running Master, then run each child workflow in order —
+// start it (submit-stepfunction), poll it (status-stepfunction) — and notify success. Any failure
+// after the Launch child was started also starts Terminate EMR Cluster.
+import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
+import { type Cleanup, NO_CLEANUP, TERMINATE_FROM_STATE_FILE, WorkflowFailures } from '../asl/failure';
+import { jsonOf, ref, text, textField } from '../asl/intrinsics';
+import { addPollLoop } from '../asl/polling';
+import type { StateMachineDefinition } from '../asl/types';
+import type { ChildStateMachines, WorkflowReferences } from '../references';
+import { WORKFLOW_TITLES, type WorkflowId } from './catalog';
+
+export type ChildKey = keyof ChildStateMachines;
+
+export const MASTER_CHILDREN: ReadonlyArray<{ key: ChildKey; workflow: WorkflowId }> = [
+  { key: 'launch', workflow: 'launch-emr-cluster' },
+  { key: 'dimension', workflow: 'dimension-process' },
+  { key: 'addWorkers', workflow: 'add-emr-workers' },
+  { key: 'fact', workflow: 'fact-process' },
+  { key: 'terminate', workflow: 'terminate-emr-cluster' },
+];
+
+export function childStates(key: ChildKey) {
+  const title = WORKFLOW_TITLES[MASTER_CHILDREN.find((child) => child.key === key)?.workflow ?? 'master'];
+  return { title, start: `Start ${title}`, wait: `Wait for ${title}`, check: `Check ${title}`, done: `${title} done?` } as const;
+}
+
+export const MASTER_STATES = {
+  checkDuplicate: 'Check for another running Master',
+  duplicate: 'Another Master running?',
+  alreadyRunning: 'Master already running',
+  notifySuccess: 'Notify success',
+  done: 'Pipeline succeeded',
+} as const;
+
+export function master(refs: WorkflowReferences): StateMachineDefinition {
+  const S = MASTER_STATES;
+  const { lambdas } = refs;
+  const b = new StatesBuilder();
+  const failures = new WorkflowFailures({
+    title: WORKFLOW_TITLES.master,
+    builder: b,
+    notifyResource: lambdas['send-msg-sns'],
+    startWorkflowResource: lambdas['submit-stepfunction'],
+    terminateStateMachineArn: refs.stateMachines.terminate,
+  });
+  const first = childStates('launch').start;
+
+  b.add(
+    S.checkDuplicate,
+    lambdaTask({
+      resource: lambdas['check-duplicate-stepfunction'],
+      parameters: { currentStepName: refs.masterStateMachine },
+      resultPath: '$.duplicateCheck',
+      onError: failures.caught(S.checkDuplicate, NO_CLEANUP),
+      next: S.duplicate,
+    }),
+  );
+  b.add(S.duplicate, {
+    Type: 'Choice',
+    Choices: [statusIs('$.duplicateCheck.Status', 'RUNNING', S.alreadyRunning), statusIs('$.duplicateCheck.Status', 'NOTRUNNING', first)],
+    Default: failures.detected('Unexpected duplicate check answer', {
+      state: S.checkDuplicate,
+      error: 'UnexpectedStatus',
+      cause: text`check-duplicate-stepfunction answered ${jsonOf('$.duplicateCheck')}`,
+      cleanup: NO_CLEANUP,
+    }),
+  });
+  b.add(S.alreadyRunning, {
+    Type: 'Fail',
+    Comment: 'The running Master goes on and reports its own outcome; this one stops before invoking anything else.',
+    Error: 'MasterAlreadyRunning',
+    Cause: `another execution of ${refs.masterStateMachine} is running; this execution stopped before doing anything`,
+  });
+
+  MASTER_CHILDREN.forEach(({ key }, index) => {
+    const C = childStates(key);
+    const nextChild = MASTER_CHILDREN[index + 1];
+    const next = nextChild ? childStates(nextChild.key).start : S.notifySuccess;
+    const result = `$.children.${key}`;
+    // From the moment Launch may have started a cluster until Terminate succeeded, a cluster may be up.
+    // Terminate EMR Cluster is idempotent: started twice, or with no cluster recorded, it does no harm.
+    const afterStart: Cleanup = TERMINATE_FROM_STATE_FILE;
+    const beforeStart: Cleanup = key === 'launch' ? NO_CLEANUP : TERMINATE_FROM_STATE_FILE;
+    b.add(
+      C.start,
+      lambdaTask({
+        resource: lambdas['submit-stepfunction'],
+        parameters: { nextStateMachineArn: refs.stateMachines[key] },
+        resultPath: result,
+        onError: failures.caught(C.start, beforeStart),
+        next: C.wait,
+      }),
+    );
+    addPollLoop({
+      builder: b,
+      wait: { name: C.wait, seconds: refs.pollIntervals.childWorkflow },
+      check: {
+        name: C.check,
+        resource: lambdas['status-stepfunction'],
+        parameters: { 'executionArn.$': `${result}.executionArn` },
+        resultPath: result,
+        onError: failures.caught(C.check, afterStart),
+      },
+      decide: {
+        name: C.done,
+        statusPath: `${result}.Status`,
+        inProgress: ['RUNNING'],
+        outcomes: [
+          { status: 'SUCCESS', next },
+          {
+            status: 'ERROR',
+            next: failures.detected(`${C.title} ended in error`, {
+              state: C.check,
+              error: 'ChildWorkflowFailed',
+              cause: text`${C.title} execution ${ref(`${result}.executionArn`)} failed, timed out or was aborted; its own notification tells why`,
+              cleanup: afterStart,
+            }),
+          },
+        ],
+        unexpected: failures.detected(`Unexpected ${C.title} status`, {
+          state: C.check,
+          error: 'UnexpectedStatus',
+          cause: text`status-stepfunction answered ${jsonOf(result)}`,
+          cleanup: afterStart,
+        }),
+      },
+    });
+  });
+
+  const executions = MASTER_CHILDREN.map(({ key }) => ref(`$.children.${key}.executionArn`));
+  b.add(
+    S.notifySuccess,
+    lambdaTask({
+      resource: lambdas['send-msg-sns'],
+      parameters: {
+        Subject: 'data-pipeline: Master succeeded',
+        ...textField(
+          'Message',
+          text`The data pipeline run succeeded: the cluster was launched, dimensions and facts were loaded and the cluster was terminated. Executions: ${
+            executions[0] ?? ''
+          }, ${executions[1] ?? ''}, ${executions[2] ?? ''}, ${executions[3] ?? ''}, ${executions[4] ?? ''}.`,
+        ),
+      },
+      resultPath: '$.notification',
+      onError: failures.caught(S.notifySuccess, NO_CLEANUP),
+      next: S.done,
+    }),
+  );
+  b.add(S.done, { Type: 'Succeed', OutputPath: '$.children' });
+  failures.finish();
+
+  return {
+    Comment:
+      'Master: runs Launch EMR Cluster, Dimension Process, Add EMR Workers, Fact Process and Terminate EMR Cluster in order, each started with submit-stepfunction and polled with status-stepfunction, then notifies success. A second Master stops at once; any other failure is notified and, once a cluster may be up, Terminate EMR Cluster is started.',
+    StartAt: S.checkDuplicate,
+    States: b.states,
+  };
+}
