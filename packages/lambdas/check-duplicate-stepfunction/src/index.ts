@@ -1,0 +1,30 @@
+import {
+  cachedClient,
+  checkDuplicateExecutionEvent,
+  createSfnClient,
+  defineLambda,
+  executionArnSchema,
+  optionalEnv,
+} from '@data-pipeline/core';
+import * as z from 'zod';
+import { regionOfArn } from './arns';
+import { type CheckDuplicateResult, checkDuplicate } from './check-duplicate';
+import { LAMBDA_NAME, resolveStateMachineArn, stateMachineRef } from './target';
+
+/** Core's event, plus the caller's own execution ARN (`$$.Execution.Id`) for the first-started-wins rule. */
+const checkEvent = z.looseObject({ ...checkDuplicateExecutionEvent.shape, currentExecutionArn: executionArnSchema.optional() });
+
+export const handler = defineLambda({
+  name: LAMBDA_NAME,
+  event: checkEvent,
+  run: async ({ event, env, region, logger }): Promise<CheckDuplicateResult> => {
+    const ref = stateMachineRef(event.currentStepName, event.currentExecutionArn, env);
+    // A state machine lives in the region its ARN names; one given by name is looked for in the Lambda's own region.
+    const sfnRegion = 'arn' in ref ? regionOfArn(ref.arn) : (optionalEnv('AWS_REGION', env) ?? region);
+    const sfn = cachedClient(createSfnClient, sfnRegion, env);
+    const stateMachineArn = await resolveStateMachineArn(sfn, ref);
+    const check = await checkDuplicate(sfn, stateMachineArn, event.currentExecutionArn);
+    if (check.Status === 'RUNNING') logger.info('another execution is running', { stateMachineArn, runningExecutions: check.others });
+    return { Status: check.Status };
+  },
+});
