@@ -1,5 +1,5 @@
 import { defineProject, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared';
 
-// Spark tests share one JVM per file and run statements that take seconds; files run one at a time on small machines.
-export default mergeConfig(shared, defineProject({ test: { testTimeout: 120_000, hookTimeout: 240_000, fileParallelism: false } }));
+// Spark tests share one JVM per file and run statements that take seconds.
+export default mergeConfig(shared, defineProject({ test: { testTimeout: 120_000, hookTimeout: 240_000 } }));

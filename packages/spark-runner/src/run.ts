@@ -56,6 +56,6 @@ export async function runHiveCli(args: string[], session: SessionOptions): Promi
 }
 
 /** Runs one script (file or inline HiveQL) in a new Spark session: the `hive -f` of this project. */
-export function runHiveScript(options: HiveScriptOptions & SessionOptions): Promise<CliRunResult> {
+export async function runHiveScript(options: HiveScriptOptions & SessionOptions): Promise<CliRunResult> {
   return runHiveCli(hiveArguments(options), options);
 }

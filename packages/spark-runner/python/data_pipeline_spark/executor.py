@@ -197,7 +197,9 @@ class HiveExecutor:
             except Exception:  # noqa: BLE001, S110 - best effort: the key was accepted before
                 pass
         try:
-            self.spark.sql('USE default')
+            # Asking the catalog for the current database does not start the metastore client; USE would.
+            if self.spark.catalog.currentDatabase() != 'default':
+                self.spark.sql('USE default')
         except Exception:  # noqa: BLE001, S110
             pass
 

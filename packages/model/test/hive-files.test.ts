@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ddlFileContent,
+  getTable,
+  hiveDdlPath,
+  hiveDdlStatements,
+  hiveDirectory,
+  hiveScriptPath,
+  hiveString,
+  MissingGeneratedBlockError,
+  tables,
+  withGeneratedBlock,
+} from '../src/index';
+
+const repoRoot = join(hiveDirectory(), '..');
+const regenerate = 'run `pnpm --filter @data-pipeline/model run generate:ddl`';
+
+describe('Function: ddlFileContent (checked-in hive/ddl)', () => {
+  it.each(tables.map((table) => [hiveDdlPath(table), table] as const))('returns what %s holds, else the file is stale', (path, table) => {
+    // act
+    const onDisk = readFileSync(join(repoRoot, path), 'utf8');
+    // assess
+    expect(onDisk, `${path} is stale: ${regenerate}`).toBe(ddlFileContent(table));
+  });
+});
+
+describe('Function: withGeneratedBlock (checked-in hive/scripts)', () => {
+  it.each(tables.map((table) => [hiveScriptPath(table), table] as const))(
+    'returns %s unchanged, else its DDL block is stale',
+    (path, table) => {
+      // prepare
+      const file = join(repoRoot, path);
+      // act
+      const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      // assess
+      expect(onDisk, `${path} is missing: every declared table needs a load script`).not.toBe('');
+      expect(withGeneratedBlock(onDisk, table), `${path} is stale: ${regenerate}`).toBe(onDisk);
+    },
+  );
+
+  it('throws MissingGeneratedBlockError when a script has no generated block', () => {
+    // act / assess
+    expect(() => withGeneratedBlock('INSERT INTO t SELECT 1;\n', getTable('sample_country_dim'))).toThrow(MissingGeneratedBlockError);
+  });
+});
+
+describe('Function: hiveDdlStatements', () => {
+  it('returns PARTITIONED BY only for the fact warehouse table', () => {
+    // act
+    const dimension = hiveDdlStatements(getTable('sample_country_dim')).join('\n');
+    const fact = hiveDdlStatements(getTable('sample_country_tx_fact')).join('\n');
+    // assess
+    expect(dimension).not.toContain('PARTITIONED BY');
+    expect(fact).toContain('PARTITIONED BY (\n  `date_id` int');
+  });
+
+  it('returns the locations given instead of the Hive variables', () => {
+    // act
+    const statements = hiveDdlStatements(getTable('sample_country_dim'), { stage: 's3://b/stage/x', warehouse: 's3://b/dwh/x' });
+    // assess
+    expect(statements.join('\n')).toContain("LOCATION 's3://b/stage/x'");
+    expect(statements.join('\n')).toContain("LOCATION 's3://b/dwh/x'");
+    expect(statements.join('\n')).not.toContain('${hivevar:');
+  });
+});
+
+describe('Function: hiveString', () => {
+  it('returns a literal with backslashes and single quotes escaped', () => {
+    // act / assess
+    expect(hiveString("Côte d'Ivoire \\ x")).toBe("'Côte d\\'Ivoire \\\\ x'");
+  });
+});

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hiveDirectory, hiveScriptPath, hiveScriptVariableNames, stepActionOnFailure, tables, tableWorkflowSteps } from '../src/index';
+
+const token = '${aws_s3_bucket.work_area.bucket}';
+
+describe('Function: tableWorkflowSteps', () => {
+  it('returns move, load and archive commands of the dimension tables for a bucket token', () => {
+    // act
+    const [steps, ...others] = tableWorkflowSteps('dimension', token);
+    // assess
+    expect(others).toEqual([]);
+    expect(steps?.table).toBe('sample_country_dim');
+    expect(steps?.move.Cmd_Run.split(/\s+/)).toEqual([
+      's3-dist-cp',
+      '--src',
+      `s3://${token}/data-workflows/landing/DWH/dimensions/sample_country_dim`,
+      '--dest',
+      `s3://${token}/data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim`,
+      '--deleteOnSuccess',
+    ]);
+    expect(steps?.archive.Cmd_Run.split(/\s+/)).toEqual([
+      's3-dist-cp',
+      '--src',
+      `s3://${token}/data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim`,
+      '--dest',
+      `s3://${token}/data-workflows/archive/DWH/dimensions/sample_country_dim`,
+      '--deleteOnSuccess',
+    ]);
+  });
+
+  it('returns a hive -f load command of the deployed script with a -d for every variable the script uses', () => {
+    // act
+    for (const kind of ['dimension', 'fact'] as const) {
+      for (const steps of tableWorkflowSteps(kind, token)) {
+        const args = steps.load.Cmd_Run.split(/\s+/);
+        const script = readFileSync(join(hiveDirectory(), '..', hiveScriptPath({ name: steps.table })), 'utf8');
+        const used = [...new Set([...script.matchAll(/\$\{(?:hivevar:)?([A-Z_][A-Z0-9_]*)\}/g)].map((match) => match[1]))].sort();
+        const passed = args.flatMap((arg, index) => (args[index - 1] === '-d' ? [arg.split('=')[0]] : [])).sort();
+        // assess
+        expect(args.slice(0, 4)).toEqual(['hive', '-v', '-f', `s3://${token}/data-workflows/prod/libs/hive-scripts/${steps.table}.hql`]);
+        expect(passed).toEqual([...hiveScriptVariableNames].sort());
+        expect(used).toEqual(passed);
+      }
+    }
+  });
+
+  it('returns the tables of a kind in declaration order', () => {
+    // act
+    const facts = tableWorkflowSteps('fact', 'b').map((steps) => steps.table);
+    // assess
+    expect(facts).toEqual(tables.filter((table) => table.kind === 'fact').map((table) => table.name));
+  });
+});
+
+describe('Function: stepActionOnFailure', () => {
+  it('returns CONTINUE when steps run concurrently and CANCEL_AND_WAIT otherwise', () => {
+    // act / assess
+    expect(stepActionOnFailure(2)).toBe('CONTINUE');
+    expect(stepActionOnFailure(1)).toBe('CANCEL_AND_WAIT');
+  });
+});
