@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { sampleReferences } from '../src/sample-references';
+import type { WorkflowId } from '../src/workflows/catalog';
+import { childStates, MASTER_CHILDREN } from '../src/workflows/master';
+import { FakeCloud } from './support/fake-cloud';
+
+const refs = sampleReferences();
+const TERMINATE_ARN = refs.stateMachines.terminate;
+const SUBJECT = 'data-pipeline: Master failed';
+const CHILD_WORKFLOWS: WorkflowId[] = MASTER_CHILDREN.map((child) => child.workflow);
+
+function childVisit(key: (typeof MASTER_CHILDREN)[number]['key'], polls: number): string[] {
+  const C = childStates(key);
+  return [C.start, ...Array(polls).fill([C.wait, C.check, C.done]).flat()];
+}
+const GUARD = ['Check for another running Master', 'Another Master running?'];
+
+describe('Function: Master', () => {
+  it('returns every child execution as SUCCESS and notifies success when each child succeeds', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { childPolls: 1 });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([
+      ...GUARD,
+      ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 2)),
+      'Notify success',
+      'Pipeline succeeded',
+    ]);
+    expect(cloud.started()).toEqual(CHILD_WORKFLOWS);
+    expect(cloud.calls('submit-stepfunction').map((call) => call.input)).toEqual(
+      MASTER_CHILDREN.map(({ key }) => ({ nextStateMachineArn: refs.stateMachines[key] })),
+    );
+    expect(cloud.calls('check-duplicate-stepfunction').map((call) => call.input)).toEqual([{ currentStepName: 'data-pipeline-master' }]);
+    const arns = cloud.executions.map((execution) => execution.arn);
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      output: Object.fromEntries(MASTER_CHILDREN.map(({ key }, index) => [key, { executionArn: arns[index], Status: 'SUCCESS' }])),
+    });
+    expect(cloud.messages).toEqual([
+      {
+        Subject: 'data-pipeline: Master succeeded',
+        Message: `The data pipeline run succeeded: the cluster was launched, dimensions and facts were loaded and the cluster was terminated. Executions: ${arns.join(', ')}.`,
+      },
+    ]);
+  });
+
+  it('polls each child until SUCCESS when it answers RUNNING several times', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { childPolls: 3 });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([
+      ...GUARD,
+      ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 4)),
+      'Notify success',
+      'Pipeline succeeded',
+    ]);
+    expect(cloud.calls('status-stepfunction')).toHaveLength(20);
+  });
+
+  it('throws MasterAlreadyRunning and invokes nothing else when another Master runs', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { anotherMasterRunning: true });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([...GUARD, 'Master already running']);
+    expect(cloud.invocations.map((call) => call.lambda)).toEqual(['check-duplicate-stepfunction']);
+    expect(result).toMatchObject({
+      status: 'FAILED',
+      error: 'MasterAlreadyRunning',
+      cause: 'another execution of data-pipeline-master is running; this execution stopped before doing anything',
+    });
+  });
+
+  it.each(MASTER_CHILDREN.map(({ key, workflow }) => [childStates(key).title, key, workflow] as const))(
+    'throws ChildWorkflowFailed, notifies and starts Terminate when %s ends ERROR',
+    async (title, key, workflow) => {
+      // Prepare
+      const cloud = new FakeCloud(refs, { childPolls: 1, children: { [workflow]: 'ERROR' } });
+      const index = CHILD_WORKFLOWS.indexOf(workflow);
+
+      // Act
+      const result = await cloud.run('master', {});
+
+      // Assess
+      expect(result.visited).toEqual([
+        ...GUARD,
+        ...MASTER_CHILDREN.slice(0, index).flatMap((child) => childVisit(child.key, 2)),
+        ...childVisit(key, 2),
+        `${title} ended in error`,
+        'Notify failure',
+        'Cluster may be running?',
+        'Start cluster termination',
+        'Master failed',
+      ]);
+      const arn = cloud.executions[index]?.arn;
+      const message = `Master failed in state Check ${title}: ChildWorkflowFailed: ${title} execution ${arn} failed, timed out or was aborted; its own notification tells why`;
+      expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
+      expect(cloud.started()).toEqual([...CHILD_WORKFLOWS.slice(0, index + 1), 'terminate-emr-cluster']);
+      expect(cloud.calls('submit-stepfunction').at(-1)?.input).toEqual({ nextStateMachineArn: TERMINATE_ARN });
+      expect(result).toMatchObject({ status: 'FAILED', error: 'ChildWorkflowFailed', cause: message });
+    },
+  );
+
+  it('returns SUCCESS when status-stepfunction meets a transient Lambda error once (Retry)', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, {
+      childPolls: 0,
+      faults: [
+        {
+          lambda: 'status-stepfunction',
+          state: 'Check Fact Process',
+          error: { name: 'Lambda.AWSLambdaException', message: 'try again' },
+          times: 1,
+        },
+      ],
+    });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([
+      ...GUARD,
+      ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 1)),
+      'Notify success',
+      'Pipeline succeeded',
+    ]);
+    expect(result.retried).toEqual(['Check Fact Process']);
+    expect(result.status).toBe('SUCCEEDED');
+  });
+
+  it('throws the Lambda error, notifies and starts Terminate when status-stepfunction fails for good (Catch)', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, {
+      childPolls: 0,
+      faults: [
+        {
+          lambda: 'status-stepfunction',
+          state: 'Check Dimension Process',
+          error: { name: 'AccessDeniedException', message: 'not authorized to perform states:DescribeExecution' },
+        },
+      ],
+    });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited.slice(-7)).toEqual([
+      'Wait for Dimension Process',
+      'Check Dimension Process',
+      'Check Dimension Process failed',
+      'Notify failure',
+      'Cluster may be running?',
+      'Start cluster termination',
+      'Master failed',
+    ]);
+    const message =
+      'Master failed in state Check Dimension Process: AccessDeniedException: not authorized to perform states:DescribeExecution';
+    expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
+    expect(cloud.started()).toEqual(['launch-emr-cluster', 'dimension-process', 'terminate-emr-cluster']);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'AccessDeniedException', cause: message });
+  });
+
+  it('throws the Lambda error and starts no termination when the Launch child cannot be started', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, {
+      faults: [{ lambda: 'submit-stepfunction', error: { name: 'StateMachineDoesNotExist', message: 'no such state machine' } }],
+    });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([
+      ...GUARD,
+      'Start Launch EMR Cluster',
+      'Start Launch EMR Cluster failed',
+      'Notify failure',
+      'Cluster may be running?',
+      'Master failed',
+    ]);
+    expect(cloud.calls('submit-stepfunction')).toHaveLength(1);
+    expect(result).toMatchObject({
+      status: 'FAILED',
+      error: 'StateMachineDoesNotExist',
+      cause: 'Master failed in state Start Launch EMR Cluster: StateMachineDoesNotExist: no such state machine',
+    });
+  });
+
+  it('throws the Lambda error and notifies when the duplicate check itself fails', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, {
+      faults: [{ lambda: 'check-duplicate-stepfunction', error: { name: 'EventValidationError', message: 'bad event' } }],
+    });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([
+      'Check for another running Master',
+      'Check for another running Master failed',
+      'Notify failure',
+      'Cluster may be running?',
+      'Master failed',
+    ]);
+    expect(cloud.invocations.map((call) => call.lambda)).toEqual(['check-duplicate-stepfunction', 'send-msg-sns']);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'EventValidationError' });
+  });
+});

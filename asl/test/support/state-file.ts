@@ -1,0 +1,47 @@
+// The state file on an in-memory S3: the fake Lambdas keep it with @data-pipeline/core's own
+// readClusterId/writeClusterId/clearClusterId, so its errors and messages are the real ones.
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Location } from '@data-pipeline/core';
+
+export const STATE_FILE: S3Location = {
+  bucket: 'data-pipeline-work-area',
+  key: 'data-workflows/prod/state_info/data_pipeline_ClusterId.info',
+};
+
+type Command = { constructor: { name: string }; input: { Bucket?: string; Key?: string; Body?: unknown } };
+
+export class MemoryS3 {
+  readonly objects = new Map<string, string>();
+  /** When set, reads answer this text instead of what was written (a read-back mismatch). */
+  readBackOverride: string | undefined;
+
+  client(): S3Client {
+    return { send: (command: Command) => this.send(command) } as unknown as S3Client;
+  }
+
+  text(location: S3Location = STATE_FILE): string | undefined {
+    return this.objects.get(`${location.bucket}/${location.key}`);
+  }
+
+  private async send(command: Command): Promise<unknown> {
+    const key = `${command.input.Bucket}/${command.input.Key}`;
+    switch (command.constructor.name) {
+      case 'GetObjectCommand': {
+        const text = this.objects.get(key);
+        if (text === undefined) {
+          throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
+        }
+        const body = this.readBackOverride ?? text;
+        return { Body: { transformToString: async () => body }, ETag: '"fake"' };
+      }
+      case 'PutObjectCommand':
+        this.objects.set(key, String(command.input.Body));
+        return {};
+      case 'DeleteObjectCommand':
+        this.objects.delete(key);
+        return {};
+      default:
+        throw new Error(`MemoryS3 does not implement ${command.constructor.name}`);
+    }
+  }
+}
