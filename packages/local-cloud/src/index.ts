@@ -1,3 +1,9 @@
+export { type ClusterRuntime, DEFAULT_TIMINGS, type EmrTimings } from './emr/cluster-runtime';
+export type { CommandResult, HiveEngine } from './emr/commands/result';
+export { EmrFaults } from './emr/faults';
+export type { Cluster } from './emr/model';
+export { EmrService, type EmrServiceOptions } from './emr/service';
+export { type SparkHiveOptions, s3aJars, s3aSparkConf, startSparkHiveEngine } from './emr/spark-hive-engine';
 export { ServiceStartError } from './errors';
 export { AwsServiceError } from './http/aws-error';
 export { type HttpService, startJsonService } from './http/json-service';
