@@ -153,14 +153,15 @@ export class ClusterRuntime {
       return;
     }
     if (cluster.state !== 'WAITING') this.setState('WAITING', { Message: 'Cluster ready after last step completed.' });
-    if (!cluster.keepAlive && cluster.steps.length > 0) return this.terminate({ Code: 'ALL_STEPS_COMPLETED', Message: 'Steps completed' });
-    this.armIdleTimer();
+    if (!cluster.keepAlive && cluster.steps.length > 0) this.terminate({ Code: 'ALL_STEPS_COMPLETED', Message: 'Steps completed' });
+    else this.armIdleTimer();
   }
 
   private stepEnded(step: Step): void {
     if (step.state === 'FAILED') {
       if (step.actionOnFailure === 'TERMINATE_CLUSTER' || step.actionOnFailure === 'TERMINATE_JOB_FLOW') {
-        return this.terminate({ Code: 'STEP_FAILURE', Message: `Shut down as step failed: ${step.name}` }, true);
+        this.terminate({ Code: 'STEP_FAILURE', Message: `Shut down as step failed: ${step.name}` }, true);
+        return;
       }
       if (step.actionOnFailure === 'CANCEL_AND_WAIT') {
         for (const pending of this.cluster.steps) {

@@ -22,8 +22,8 @@ export interface StepInput {
   HadoopJarStep?: { Jar?: string; Args?: string[] };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the request is validated field by field below
 export function clusterFromRequest(
+  // biome-ignore lint/suspicious/noExplicitAny: the request is validated field by field below
   input: any,
   context: { region: string; account: string; logRoot: string },
 ): { cluster: Cluster; steps: StepInput[] } {

@@ -21,7 +21,7 @@ export function startStep(cluster: Cluster, step: Step, context: StepRunnerConte
   step.state = 'RUNNING';
   step.started = new Date();
   cluster.lastActivity = new Date();
-  void execute(cluster, step, context).then(async (result) => {
+  void execute(step, context).then(async (result) => {
     await keepLogs(cluster, step, result, context.s3);
     if (step.state !== 'RUNNING') return; // cancelled while running (the cluster is terminating)
     step.ended = new Date();
@@ -40,7 +40,7 @@ export function startStep(cluster: Cluster, step: Step, context: StepRunnerConte
   });
 }
 
-async function execute(cluster: Cluster, step: Step, context: StepRunnerContext): Promise<CommandResult> {
+async function execute(step: Step, context: StepRunnerContext): Promise<CommandResult> {
   const fault = context.faults.takeStepFault(step.name);
   if (fault) return { exitCode: 1, stdout: '', stderr: fault.message, reason: fault.message };
   try {
