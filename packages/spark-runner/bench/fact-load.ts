@@ -1,0 +1,94 @@
+// Benchmark: the Spark runner's cold start and the fact load rate for generated rows.
+//   pnpm --filter @data-pipeline/spark-runner run bench [-- --rows 1000000 --dates 30 --files 4]
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { getTable, hiveScriptPath, hiveScriptVariables } from '@data-pipeline/model';
+import { runHiveCli, startHiveSession } from '../src/index';
+import { createLake, repoRoot, stageFiles } from '../test/helpers/lake';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    dates: { type: 'string', default: '30' },
+    files: { type: 'string', default: '4' },
+  },
+});
+const fact = getTable('sample_country_tx_fact');
+const lake = createLake();
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+function print(label: string, value: string): void {
+  process.stdout.write(`${label.padEnd(58)} ${value}\n`);
+}
+
+try {
+  print('machine', `${cpus().length} cores, Node ${process.versions.node}`);
+
+  // Cold start: a new runner process (JVM, Spark session, Hive metastore on first use), as one EMR step pays it.
+  let started = performance.now();
+  const cold = await runHiveCli(['-S', '-e', 'SELECT 1'], { warehouseDir: lake.warehouseDir, metastoreDir: lake.metastoreDir });
+  const coldTotal = performance.now() - started;
+  if (cold.exitCode !== 0) throw new Error(cold.stderr);
+  print('cold start: Spark session ready', `${seconds(cold.sessionStartMs ?? 0)} s`);
+  print('cold start: first statement done (SELECT 1, process exit)', `${seconds(coldTotal)} s`);
+  started = performance.now();
+  const metastore = await runHiveCli(['-S', '-e', 'SHOW DATABASES'], {
+    warehouseDir: lake.warehouseDir,
+    metastoreDir: join(lake.dir, 'fresh-metastore'),
+  });
+  if (metastore.exitCode !== 0) throw new Error(metastore.stderr);
+  print('cold start: first metastore statement, new metastore', `${seconds(performance.now() - started)} s`);
+
+  // Fact load: generated files staged, the real load script in a warm session.
+  started = performance.now();
+  const summary = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        join(repoRoot, 'data/generate.mjs'),
+        '--rows',
+        values.rows,
+        '--dates',
+        values.dates,
+        '--files',
+        values.files,
+        '--out',
+        join(lake.dir, 'input'),
+      ],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  ) as { files: string[]; rows: number };
+  print(
+    'generate input',
+    `${summary.rows} rows, ${values.dates} dates, ${summary.files.length} files in ${seconds(performance.now() - started)} s`,
+  );
+  stageFiles(fact, lake.root, summary.files);
+  const session = await startHiveSession({ warehouseDir: lake.warehouseDir, metastoreDir: lake.metastoreDir });
+  try {
+    started = performance.now();
+    const load = await session.run({
+      file: join(repoRoot, hiveScriptPath(fact)),
+      variables: hiveScriptVariables(fact, '', { root: lake.root }),
+    });
+    const scriptMs = performance.now() - started;
+    if (load.exitCode !== 0) throw new Error(load.stderr);
+    const insert = load.statements.find((statement) => statement.statement.startsWith('INSERT'));
+    const check = await session.run({ sql: 'SELECT count(*) FROM fact_db.sample_country_tx_fact' });
+    const loaded = Number(check.statements.at(-1)?.rows[0]?.[0]);
+    if (loaded !== summary.rows) throw new Error(`loaded ${loaded} rows, expected ${summary.rows}`);
+    print('fact load: INSERT statement', `${seconds(insert?.durationMs ?? 0)} s`);
+    print(
+      'fact load rate (INSERT only)',
+      `${Math.round(summary.rows / ((insert?.durationMs ?? 1) / 1000)).toLocaleString('en-US')} rows/s`,
+    );
+    print('fact load: whole script in a warm session', `${seconds(scriptMs)} s`);
+  } finally {
+    await session.close();
+  }
+} finally {
+  lake.remove();
+}
