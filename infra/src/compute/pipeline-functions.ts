@@ -1,0 +1,46 @@
+import { s3Layout } from '@data-pipeline/model';
+import { Construct } from 'constructs';
+import type { StackContext } from '../context';
+import { defaultLambdasRoot, defaultPackageCache, lambdaPackage } from './bundle';
+import { type LambdaName, lambdaEnvironment, lambdaNames } from './lambdas';
+import { PipelineFunction } from './pipeline-function';
+
+/** The folder delete-all-objects-in-s3folder empties: the staging zone, which the landing and archive zones can refill. */
+export const TARGET_FOLDER_KEY = s3Layout.stageRoot;
+
+export interface PipelineFunctionsProps {
+  bucket: string;
+  topicArn: string;
+  keyArn: string;
+  lambdasRoot?: string;
+  packageCache?: string;
+}
+
+/** The sixteen Lambdas of the pipeline. */
+export class PipelineFunctions extends Construct {
+  readonly functions: Map<LambdaName, PipelineFunction> = new Map();
+
+  constructor(scope: Construct, id: string, context: StackContext, props: PipelineFunctionsProps) {
+    super(scope, id);
+    for (const lambda of lambdaNames) {
+      const environment = lambdaEnvironment(lambda, {
+        bucket: props.bucket,
+        configKey: s3Layout.configIniKey,
+        stateKey: s3Layout.stateFileKey,
+        topicArn: props.topicArn,
+        targetFolderKey: TARGET_FOLDER_KEY,
+        subject: `data-pipeline ${context.env.name}`,
+      });
+      const code = lambdaPackage(lambda, props.lambdasRoot ?? defaultLambdasRoot(), props.packageCache ?? defaultPackageCache());
+      this.functions.set(lambda, new PipelineFunction(this, lambda, context, { lambda, package: code, environment, keyArn: props.keyArn }));
+    }
+  }
+
+  get all(): PipelineFunction[] {
+    return [...this.functions.values()];
+  }
+
+  aliasArns(): Record<LambdaName, string> {
+    return Object.fromEntries(this.all.map((fn) => [fn.lambda, fn.alias.arn])) as Record<LambdaName, string>;
+  }
+}

@@ -1,0 +1,91 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import {
+  S3BucketLifecycleConfiguration,
+  type S3BucketLifecycleConfigurationRule,
+} from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Construct } from 'constructs';
+import type { StackContext } from '../context';
+import { renderPolicy } from '../security/policy-document';
+import { workAreaBucketStatements } from './bucket-policy';
+import { ABORT_MULTIPART_DAYS, type LifecycleRule, lifecycleRules, NONCURRENT_VERSION_DAYS } from './lifecycle';
+
+function lifecycleRule(rule: LifecycleRule): S3BucketLifecycleConfigurationRule {
+  return {
+    id: rule.id,
+    status: 'Enabled',
+    filter: [{ prefix: rule.prefix }],
+    ...(rule.transitions ? { transition: rule.transitions.map((step) => ({ days: step.days, storageClass: step.storageClass })) } : {}),
+    ...(rule.expirationDays ? { expiration: [{ days: rule.expirationDays }] } : {}),
+  };
+}
+
+/** The environment's work-area bucket (DESIGN §5): private, encrypted with the pipeline key, versioned, TLS only. */
+export class WorkAreaBucket extends Construct {
+  readonly bucket: S3Bucket;
+  private readonly publicAccess: S3BucketPublicAccessBlock;
+  policy?: S3BucketPolicy;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly context: StackContext,
+    keyArn: string,
+  ) {
+    super(scope, id);
+    const { env } = context;
+    this.bucket = new S3Bucket(this, 'bucket', { bucket: env.bucket, forceDestroy: false });
+    const bucket = this.bucket.id;
+    this.publicAccess = new S3BucketPublicAccessBlock(this, 'public-access', {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }],
+    });
+    const versioning = new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket,
+      dependsOn: [versioning],
+      rule: [
+        ...lifecycleRules.map(lifecycleRule),
+        {
+          id: 'expire-old-versions-and-uploads',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: ABORT_MULTIPART_DAYS }],
+        },
+      ],
+    });
+  }
+
+  /**
+   * The bucket policy, once the roles exist that stay allowed from outside the VPC endpoint (when the
+   * environment restricts the bucket to one): the Lambda roles, and the deployment's exempt principals.
+   */
+  applyPolicy(endpointExemptRoleArns: string[]): S3BucketPolicy {
+    const { deployment } = this.context;
+    this.policy = new S3BucketPolicy(this, 'policy', {
+      bucket: this.bucket.id,
+      dependsOn: [this.publicAccess],
+      policy: renderPolicy(
+        workAreaBucketStatements({
+          bucketArn: this.bucket.arn,
+          vpcEndpointId: deployment.s3VpcEndpointId,
+          exemptPrincipalArns: [...endpointExemptRoleArns, ...(deployment.vpcEndpointExemptPrincipalArns ?? [])],
+        }),
+      ),
+    });
+    return this.policy;
+  }
+}
