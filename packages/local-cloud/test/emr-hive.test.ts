@@ -1,0 +1,122 @@
+// A `hive -f` step on the local EMR service, run for real: the project's own load script and sample
+// file, on Apache Spark with Hive support, reading and writing the local S3 through Hadoop S3A.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AddJobFlowStepsCommand, DescribeClusterCommand, DescribeStepCommand, EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
+import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmrService, type HttpService, type S3Server, startS3Server, startSparkHiveEngine } from '../src/index';
+import { getTable, hiveDirectory, hiveScriptKey, repoRootRelative, tablePrefixes, workflowStepsOf } from './support/model';
+
+const bucket = 'hive-step-lake';
+const table = getTable('sample_country_dim');
+
+describe('Function: hive steps on the local EMR service', () => {
+  let root: string;
+  let s3Server: S3Server;
+  let s3: S3Client;
+  let service: EmrService;
+  let http: HttpService;
+  let emr: EMRClient;
+
+  async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    for (;;) {
+      const value = await probe();
+      if (done(value)) return value;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'emr-hive-'));
+    s3Server = await startS3Server({ dataDir: join(root, 'lake') });
+    s3 = new S3Client({ region: 'eu-west-1', endpoint: s3Server.endpoint, forcePathStyle: true, credentials: s3Server.credentials });
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    service = new EmrService({
+      region: 'eu-west-1',
+      account: '000000000000',
+      s3,
+      logRoot: join(root, 'logs'),
+      timings: { provisionMs: 10, bootstrapMs: 10, resizeMs: 10, terminateMs: 10 },
+      hiveEngine: () =>
+        startSparkHiveEngine({
+          s3Endpoint: s3Server.endpoint,
+          region: 'eu-west-1',
+          credentials: s3Server.credentials,
+          metastoreDir: join(root, 'metastore'),
+          warehouseDir: join(root, 'warehouse'),
+        }),
+    });
+    http = await service.start();
+    emr = new EMRClient({ region: 'eu-west-1', endpoint: http.endpoint, credentials: s3Server.credentials });
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    await s3Server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('loads a staged CSV into the ORC warehouse table on S3 with the table load step, then answers a query step', {
+    timeout: 300_000,
+  }, async () => {
+    // Prepare
+    const script = readFileSync(join(hiveDirectory(), 'scripts', `${table.name}.hql`), 'utf8');
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: hiveScriptKey(table), Body: script }));
+    const sample = readFileSync(repoRootRelative('data/samples/sample_country_dim/sample_country_dim.csv'));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${tablePrefixes(table).stage}sample_country_dim.csv`, Body: sample }));
+    const { JobFlowId } = await emr.send(
+      new RunJobFlowCommand({
+        Name: 'hive-test',
+        ReleaseLabel: 'emr-7.5.0',
+        ServiceRole: 'EMR_DefaultRole',
+        JobFlowRole: 'EMR_EC2_DefaultRole',
+        Applications: [{ Name: 'Hive' }, { Name: 'Spark' }],
+        Instances: {
+          KeepJobFlowAliveWhenNoSteps: true,
+          InstanceFleets: [
+            { InstanceFleetType: 'MASTER', TargetOnDemandCapacity: 1, InstanceTypeConfigs: [{ InstanceType: 'm5.xlarge' }] },
+          ],
+        },
+      }),
+    );
+    const clusterId = JobFlowId ?? '';
+    await until(
+      () => emr.send(new DescribeClusterCommand({ ClusterId: clusterId })),
+      (out) => out.Cluster?.Status?.State === 'WAITING',
+    );
+    const load = workflowStepsOf(table, bucket).load;
+    const query = ['hive', '-e', 'SELECT id, country_name FROM dimension_db.sample_country_dim WHERE id <= 3 ORDER BY id'];
+
+    // Act
+    const { StepIds } = await emr.send(
+      new AddJobFlowStepsCommand({
+        JobFlowId: clusterId,
+        Steps: [
+          {
+            Name: load.Step_Name,
+            ActionOnFailure: 'CANCEL_AND_WAIT',
+            HadoopJarStep: { Jar: 'command-runner.jar', Args: load.Cmd_Run.split(/\s+/) },
+          },
+          { Name: 'query', ActionOnFailure: 'CONTINUE', HadoopJarStep: { Jar: 'command-runner.jar', Args: query } },
+        ],
+      }),
+    );
+    const [loadId = '', queryId = ''] = StepIds ?? [];
+    const done = await until(
+      () => emr.send(new DescribeStepCommand({ ClusterId: clusterId, StepId: queryId })),
+      (out) => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(out.Step?.Status?.State ?? ''),
+    );
+    const loaded = await emr.send(new DescribeStepCommand({ ClusterId: clusterId, StepId: loadId }));
+    const warehouse = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: tablePrefixes(table).warehouse }));
+    const stdout = readFileSync(join(root, 'logs', clusterId, 'steps', queryId, 'stdout'), 'utf8');
+
+    // Assess
+    expect(loaded.Step?.Status?.State, JSON.stringify(loaded.Step?.Status?.FailureDetails)).toBe('COMPLETED');
+    expect(done.Step?.Status?.State).toBe('COMPLETED');
+    expect(warehouse.Contents?.some((object) => object.Key?.endsWith('.orc'))).toBe(true);
+    expect(stdout.trim().split('\n').slice(-3)).toEqual(['1\tArgentina', '2\tAustralia', '3\tBrazil']);
+    expect(readdirSync(join(root, 'metastore')).length).toBeGreaterThan(0);
+  });
+});
