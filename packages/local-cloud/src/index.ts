@@ -19,5 +19,6 @@ export {
   startS3Server,
 } from './s3/s3-server';
 export { type ExecutionRecord, type StateMachineRecord, StepFunctionsService, type StepFunctionsServiceOptions } from './sfn/service';
+export { type PublishedMessage, SnsService, type SnsServiceOptions } from './sns/service';
 export { freePort, LOOPBACK } from './support/net';
 export { jarsDir, localDir, repoRoot } from './support/paths';
