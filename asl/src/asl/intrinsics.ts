@@ -1,5 +1,7 @@
 // Building `States.Format` calls safely: literal text is escaped as the intrinsic-function grammar
-// requires (\ ' { } are escaped with a backslash), JSONPath references become `{}` placeholders.
+// requires (' { } are escaped with a backslash), JSONPath references become `{}` placeholders.
+// Literal backslashes are refused: asl-validator rejects their escape (\\) although Step Functions
+// documents it, and no message here needs one.
 import { DefinitionBuildError } from '../errors';
 
 /** A reference to a value of the state's input, e.g. `ref('$.cluster.ClusterId')`. */
@@ -24,9 +26,11 @@ export function isRef(value: unknown): value is Ref {
   return typeof value === 'object' && value !== null && typeof (value as Ref).path === 'string';
 }
 
-/** Escapes literal text for a single-quoted intrinsic-function string argument. */
+/** Escapes literal text for a single-quoted intrinsic-function string argument; throws on a backslash. */
 export function escapeLiteral(text: string): string {
-  return text.replace(/[\\'{}]/g, (char) => `\\${char}`);
+  if (text.includes('\\'))
+    throw new DefinitionBuildError(`literal text of a message must not contain a backslash: ${JSON.stringify(text)}`);
+  return text.replace(/['{}]/g, (char) => `\\${char}`);
 }
 
 /** A message made of literal text and references. */

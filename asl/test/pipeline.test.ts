@@ -1,0 +1,90 @@
+// The Master with its children really running: submit-stepfunction starts the child definitions
+// in the same fake AWS, status-stepfunction reports how they ended.
+import { describe, expect, it } from 'vitest';
+import { sampleReferences } from '../src/sample-references';
+import { MASTER_CHILDREN } from '../src/workflows/master';
+import { FakeCloud } from './support/fake-cloud';
+import { STATE_FILE } from './support/state-file';
+
+const refs = sampleReferences();
+
+describe('Function: Master with its children running', () => {
+  it('returns SUCCESS after loading both tables on a cluster it launched and terminated', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { children: 'run', childPolls: 1 });
+
+    // Act
+    const result = await cloud.run('master', {});
+    const children = await cloud.settled();
+
+    // Assess
+    expect(result.status).toBe('SUCCEEDED');
+    expect(children.map((child) => [child.workflow, child.result.status])).toEqual(
+      MASTER_CHILDREN.map(({ workflow }) => [workflow, 'SUCCEEDED']),
+    );
+    expect(cloud.steps.map((step) => step.name)).toEqual([
+      'Move sample_country_dim from landing to staging',
+      'Load sample_country_dim with Hive',
+      'Archive sample_country_dim',
+      'Move sample_country_tx_fact from landing to staging',
+      'Load sample_country_tx_fact with Hive',
+      'Archive sample_country_tx_fact',
+    ]);
+    expect(cloud.clusters.map((cluster) => [cluster.id, cluster.state])).toEqual([['j-CLUSTER1', 'TERMINATED']]);
+    expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
+    expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Master succeeded']);
+  });
+
+  it('throws ChildWorkflowFailed and leaves no cluster running when a fact step ends ERROR', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, {
+      children: 'run',
+      childPolls: 1,
+      step: ({ Step_Name }) => (Step_Name === 'Load sample_country_tx_fact with Hive' ? ['SUBMITTED', 'ERROR'] : ['SUCCESS']),
+    });
+
+    // Act
+    const result = await cloud.run('master', {});
+    const children = await cloud.settled();
+
+    // Assess
+    expect(result).toMatchObject({ status: 'FAILED', error: 'ChildWorkflowFailed' });
+    expect(children.map((child) => [child.workflow, child.result.status])).toEqual([
+      ['launch-emr-cluster', 'SUCCEEDED'],
+      ['dimension-process', 'SUCCEEDED'],
+      ['add-emr-workers', 'SUCCEEDED'],
+      ['fact-process', 'FAILED'],
+      ['terminate-emr-cluster', 'SUCCEEDED'],
+      ['terminate-emr-cluster', 'SUCCEEDED'],
+    ]);
+    // Fact Process asked for its cluster by id, the Master for the one the state file records: both end well.
+    expect(children.filter((child) => child.workflow === 'terminate-emr-cluster').map((child) => child.input)).toEqual([
+      { nextStateMachineArn: refs.stateMachines.terminate, ClusterId: 'j-CLUSTER1' },
+      { nextStateMachineArn: refs.stateMachines.terminate },
+    ]);
+    expect(cloud.clusters.map((cluster) => cluster.state)).toEqual(['TERMINATED']);
+    expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
+    expect(cloud.messages.map((m) => m.Message)).toEqual([
+      'Fact Process failed in state Process fact tables: EmrStepFailed: table sample_country_tx_fact failed in state Check load: step s-STEP5 (Load sample_country_tx_fact with Hive) on cluster j-CLUSTER1 ended ERROR',
+      `Master failed in state Check Fact Process: ChildWorkflowFailed: Fact Process execution ${cloud.executions[3]?.arn} failed, timed out or was aborted; its own notification tells why`,
+    ]);
+  });
+
+  it('throws ChildWorkflowFailed and terminates nothing when the cluster fails to start', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { children: 'run', childPolls: 1, clusterStart: ['STARTING', 'STOPPED'] });
+
+    // Act
+    const result = await cloud.run('master', {});
+    const children = await cloud.settled();
+
+    // Assess
+    expect(result).toMatchObject({ status: 'FAILED', error: 'ChildWorkflowFailed' });
+    expect(children.map((child) => [child.workflow, child.result.status, child.result.output])).toEqual([
+      ['launch-emr-cluster', 'FAILED', undefined],
+      ['terminate-emr-cluster', 'SUCCEEDED', expect.objectContaining({ Status: 'NOTHING_TO_TERMINATE' })],
+    ]);
+    expect(cloud.calls('terminate-emr')).toEqual([]);
+    expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Launch EMR Cluster failed', 'data-pipeline: Master failed']);
+  });
+});
