@@ -8,12 +8,11 @@ export { type ChildStateMachines, validateReferences, type WorkflowReferences } 
 export { renderDefinitionJson } from './render/json';
 export { mermaidDiagram } from './render/mermaid';
 export {
-  DEFAULT_POLL_INTERVALS,
   PLACEHOLDER_BUCKET,
   placeholderLambdaArn,
   placeholderStateMachineArn,
+  SAMPLE_ENVIRONMENT,
   sampleReferences,
-  sampleTableSteps,
 } from './sample-references';
 export { assertValidDefinition, definitionProblems, type ValidateOptions } from './validate';
 export { ADD_WORKERS_STATES } from './workflows/add-workers';

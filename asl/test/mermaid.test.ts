@@ -24,7 +24,7 @@ describe('Function: mermaidDiagram', () => {
     expect(lines).toContain(`  ${started} -->|"cluster.Status = STOPPED"| ${notify}`);
     expect(lines).toContain(`  ${check} -.->|"error"| ${notify}`);
     expect(diagram).not.toContain('Cluster stopped while starting');
-    expect(diagram).toContain('[/"Wait for cluster start (30 s)"/]');
+    expect(diagram).toContain(`[/"Wait for cluster start (${sampleReferences().pollIntervals.clusterStart} s)"/]`);
     expect(diagram).toContain('[["Launch EMR Cluster failed"]]');
   });
 

@@ -23,12 +23,12 @@ describe('Function: Master with its children running', () => {
       MASTER_CHILDREN.map(({ workflow }) => [workflow, 'SUCCEEDED']),
     );
     expect(cloud.steps.map((step) => step.name)).toEqual([
-      'Move sample_country_dim from landing to staging',
-      'Load sample_country_dim with Hive',
-      'Archive sample_country_dim',
-      'Move sample_country_tx_fact from landing to staging',
-      'Load sample_country_tx_fact with Hive',
-      'Archive sample_country_tx_fact',
+      'sample_country_dim - move landing to stage',
+      'sample_country_dim - load into warehouse',
+      'sample_country_dim - archive staged files',
+      'sample_country_tx_fact - move landing to stage',
+      'sample_country_tx_fact - load into warehouse',
+      'sample_country_tx_fact - archive staged files',
     ]);
     expect(cloud.clusters.map((cluster) => [cluster.id, cluster.state])).toEqual([['j-CLUSTER1', 'TERMINATED']]);
     expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
@@ -40,7 +40,7 @@ describe('Function: Master with its children running', () => {
     const cloud = new FakeCloud(refs, {
       children: 'run',
       childPolls: 1,
-      step: ({ Step_Name }) => (Step_Name === 'Load sample_country_tx_fact with Hive' ? ['SUBMITTED', 'ERROR'] : ['SUCCESS']),
+      step: ({ Step_Name }) => (Step_Name === 'sample_country_tx_fact - load into warehouse' ? ['SUBMITTED', 'ERROR'] : ['SUCCESS']),
     });
 
     // Act
@@ -65,7 +65,7 @@ describe('Function: Master with its children running', () => {
     expect(cloud.clusters.map((cluster) => cluster.state)).toEqual(['TERMINATED']);
     expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
     expect(cloud.messages.map((m) => m.Message)).toEqual([
-      'Fact Process failed in state Process fact tables: EmrStepFailed: table sample_country_tx_fact failed in state Check load: step s-STEP5 (Load sample_country_tx_fact with Hive) on cluster j-CLUSTER1 ended ERROR',
+      'Fact Process failed in state Process fact tables: EmrStepFailed: table sample_country_tx_fact failed in state Check load: step s-STEP5 (sample_country_tx_fact - load into warehouse) on cluster j-CLUSTER1 ended ERROR',
       `Master failed in state Check Fact Process: ChildWorkflowFailed: Fact Process execution ${cloud.executions[3]?.arn} failed, timed out or was aborted; its own notification tells why`,
     ]);
   });
