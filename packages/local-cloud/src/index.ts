@@ -10,6 +10,7 @@ export { type HttpService, startJsonService } from './http/json-service';
 export { LambdaInvocationError } from './lambda/errors';
 export { functionArn, parseFunctionReference } from './lambda/function-arn';
 export { type InvocationRecord, type LambdaFunctionConfig, LambdaRuntime, type LambdaRuntimeOptions } from './lambda/runtime';
+export { type LocalCloud, type LocalCloudLayout, type LocalCloudOptions, localCloudLayout, startLocalCloud } from './local-cloud';
 export {
   LOCAL_ACCESS_KEY_ID,
   LOCAL_SECRET_ACCESS_KEY,

@@ -12,6 +12,8 @@ import {
   ListStepsCommand,
   ModifyInstanceFleetCommand,
   paginateListClusters,
+  paginateListInstances,
+  paginateListSteps,
   RunJobFlowCommand,
   type RunJobFlowCommandInput,
   TerminateJobFlowsCommand,
@@ -396,6 +398,67 @@ describe('Class: EmrService', () => {
     expect(pages).toBe(2);
     expect(new Set(all).size).toBeGreaterThanOrEqual(55);
     expect(terminated.Clusters?.every((cluster) => cluster.Status?.State === 'TERMINATED_WITH_ERRORS')).toBe(true);
+  });
+
+  it('pages ListSteps and ListInstances 50 at a time', async () => {
+    // Prepare
+    const clusterId = await waitingCluster();
+    const fleets = await emr.send(new ListInstanceFleetsCommand({ ClusterId: clusterId }));
+    const core = fleets.InstanceFleets?.find((fleet) => fleet.InstanceFleetType === 'CORE');
+    await until(
+      () => emr.send(new ListInstanceFleetsCommand({ ClusterId: clusterId })),
+      (out) => out.InstanceFleets?.find((f) => f.Id === core?.Id)?.ProvisionedSpotCapacity === 1,
+    );
+    await emr.send(
+      new ModifyInstanceFleetCommand({ ClusterId: clusterId, InstanceFleet: { InstanceFleetId: core?.Id, TargetSpotCapacity: 60 } }),
+    );
+    const step = (index: number) => ({
+      Name: `noop ${index}`,
+      ActionOnFailure: 'CONTINUE' as const,
+      HadoopJarStep: {
+        Jar: 'command-runner.jar',
+        Args: ['s3-dist-cp', '--src', `s3://${bucket}/none/`, '--dest', `s3://${bucket}/none-out/`],
+      },
+    });
+    await emr.send(new AddJobFlowStepsCommand({ JobFlowId: clusterId, Steps: Array.from({ length: 55 }, (_, index) => step(index)) }));
+
+    // Act
+    const stepPages: number[] = [];
+    for await (const page of paginateListSteps({ client: emr }, { ClusterId: clusterId })) stepPages.push(page.Steps?.length ?? 0);
+    const instancePages: number[] = [];
+    for await (const page of paginateListInstances({ client: emr }, { ClusterId: clusterId, InstanceFleetId: core?.Id }))
+      instancePages.push(page.Instances?.length ?? 0);
+
+    // Assess
+    expect(stepPages).toEqual([50, 5]);
+    expect(instancePages).toEqual([50, 12]);
+  });
+
+  it('injects faults over the wire with LocalInjectFault and clears them with LocalClearFaults', async () => {
+    // Prepare
+    const call = (operation: string, body: unknown) =>
+      fetch(http.endpoint, {
+        method: 'POST',
+        headers: { 'x-amz-target': `ElasticMapReduce.${operation}`, 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify(body),
+      });
+
+    // Act
+    const injected = await call('LocalInjectFault', { Fault: 'CLUSTER_START', Message: 'Injected over HTTP' });
+    const failed = await emr.send(new RunJobFlowCommand(runJobFlow()));
+    await until(
+      () => clusterState(failed.JobFlowId ?? ''),
+      (state) => state === 'TERMINATED_WITH_ERRORS',
+    );
+    const refused = await call('LocalInjectFault', { Fault: 'DISK_FULL' });
+    await call('LocalInjectFault', { Fault: 'STEP', StepName: 'never' });
+    await call('LocalClearFaults', {});
+
+    // Assess
+    expect(injected.status).toBe(200);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ __type: 'com.amazonaws.emr#ValidationException' });
+    expect(service.faults.steps).toEqual([]);
   });
 
   it('answers InvalidRequestException for an unknown cluster and ValidationException for a bad request', async () => {
