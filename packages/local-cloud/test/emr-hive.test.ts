@@ -8,6 +8,7 @@ import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmrService, type HttpService, type S3Server, startS3Server, startSparkHiveEngine } from '../src/index';
 import { getTable, hiveDirectory, hiveScriptKey, repoRootRelative, tablePrefixes, workflowStepsOf } from './support/model';
+import { until } from './support/until';
 
 const bucket = 'hive-step-lake';
 const table = getTable('sample_country_dim');
@@ -19,14 +20,6 @@ describe('Function: hive steps on the local EMR service', () => {
   let service: EmrService;
   let http: HttpService;
   let emr: EMRClient;
-
-  async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    for (;;) {
-      const value = await probe();
-      if (done(value)) return value;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'emr-hive-'));

@@ -21,6 +21,7 @@ import {
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmrService, type HttpService, type S3Server, startS3Server } from '../src/index';
+import { until } from './support/until';
 
 const bucket = 'emr-test-lake';
 
@@ -59,14 +60,6 @@ describe('Class: EmrService', () => {
   let service: EmrService;
   let http: HttpService;
   let emr: EMRClient;
-
-  async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    for (;;) {
-      const value = await probe();
-      if (done(value)) return value;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 
   const clusterState = (ClusterId: string) =>
     emr.send(new DescribeClusterCommand({ ClusterId })).then((out) => out.Cluster?.Status?.State ?? '');
