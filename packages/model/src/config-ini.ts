@@ -46,11 +46,3 @@ export function configIniSections(env: Environment): ConfigIniSections {
     tags: { ...env.tags },
   };
 }
-
-/** The sections rendered as INI text (key = value, one section after another). */
-export function renderConfigIni(sections: ConfigIniSections): string {
-  return Object.entries(sections)
-    .map(([section, values]) => [`[${section}]`, ...Object.entries(values).map(([key, value]) => `${key} = ${value}`)].join('\n'))
-    .join('\n\n')
-    .concat('\n');
-}

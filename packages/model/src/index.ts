@@ -1,4 +1,4 @@
-export { type ConfigIniSections, configIniSections, renderConfigIni } from './config-ini';
+export { type ConfigIniSections, configIniSections } from './config-ini';
 export { type DdlLocations, ddlVariables, hiveDdlScript, hiveDdlStatements, hiveString, variableLocations } from './ddl';
 export { environmentNames, environments, getEnvironment, isEnvironmentName, validateEnvironment } from './environments/index';
 export type { EmrSettings, Environment, EnvironmentName, PollIntervals, SpotSettings } from './environments/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configIniSections, environments, renderConfigIni } from '../src/index';
+import { configIniSections, environments } from '../src/index';
 
 describe('Function: configIniSections', () => {
   it('returns the original sections and keys as strings from the dev environment', () => {
@@ -31,14 +31,5 @@ describe('Function: configIniSections', () => {
     expect(without.access).not.toHaveProperty('ec2_keypair_name');
     expect(withValues.spot?.spot_block_duration_minutes).toBe('120');
     expect(withValues.access?.ec2_keypair_name).toBe('ops');
-  });
-});
-
-describe('Function: renderConfigIni', () => {
-  it('returns INI text with one [section] per section and key = value lines', () => {
-    // act
-    const text = renderConfigIni({ basic: { emr_region: 'eu-west-1' }, tags: { project: 'p' } });
-    // assess
-    expect(text).toBe('[basic]\nemr_region = eu-west-1\n\n[tags]\nproject = p\n');
   });
 });
