@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleReferences } from '../src/sample-references';
 import type { WorkflowId } from '../src/workflows/catalog';
 import { childStates, MASTER_CHILDREN } from '../src/workflows/master';
-import { FakeCloud } from './support/fake-cloud';
+import { executionArnOf, FakeCloud } from './support/fake-cloud';
 
 const refs = sampleReferences();
 const TERMINATE_ARN = refs.stateMachines.terminate;
@@ -34,7 +34,9 @@ describe('Function: Master', () => {
     expect(cloud.calls('submit-stepfunction').map((call) => call.input)).toEqual(
       MASTER_CHILDREN.map(({ key }) => ({ nextStateMachineArn: refs.stateMachines[key] })),
     );
-    expect(cloud.calls('check-duplicate-stepfunction').map((call) => call.input)).toEqual([{ currentStepName: 'data-pipeline-master' }]);
+    expect(cloud.calls('check-duplicate-stepfunction').map((call) => call.input)).toEqual([
+      { currentStepName: 'data-pipeline-master', currentExecutionArn: executionArnOf('master', 'test-run') },
+    ]);
     const arns = cloud.executions.map((execution) => execution.arn);
     expect(result).toMatchObject({
       status: 'SUCCEEDED',
@@ -78,7 +80,7 @@ describe('Function: Master', () => {
     expect(result).toMatchObject({
       status: 'FAILED',
       error: 'MasterAlreadyRunning',
-      cause: 'another execution of data-pipeline-master is running; this execution stopped before doing anything',
+      cause: 'an earlier execution of data-pipeline-master is running; this execution stopped before doing anything',
     });
   });
 

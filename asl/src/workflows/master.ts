@@ -49,7 +49,9 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
     S.checkDuplicate,
     lambdaTask({
       resource: lambdas['check-duplicate-stepfunction'],
-      parameters: { currentStepName: refs.masterStateMachine },
+      // With its own execution ARN the check is first-started-wins: of two Masters started together, the
+      // later one stops and the earlier one goes on (by the count alone, both would stop).
+      parameters: { currentStepName: refs.masterStateMachine, 'currentExecutionArn.$': '$$.Execution.Id' },
       resultPath: '$.duplicateCheck',
       onError: failures.caught(S.checkDuplicate, NO_CLEANUP),
       next: S.duplicate,
@@ -69,7 +71,7 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
     Type: 'Fail',
     Comment: 'The running Master goes on and reports its own outcome; this one stops before invoking anything else.',
     Error: 'MasterAlreadyRunning',
-    Cause: `another execution of ${refs.masterStateMachine} is running; this execution stopped before doing anything`,
+    Cause: `an earlier execution of ${refs.masterStateMachine} is running; this execution stopped before doing anything`,
   });
 
   MASTER_CHILDREN.forEach(({ key }, index) => {

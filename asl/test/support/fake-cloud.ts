@@ -20,6 +20,7 @@ import {
 } from '@data-pipeline/core';
 import type { LambdaName } from '../../src/lambda-names';
 import type { WorkflowReferences } from '../../src/references';
+import { placeholderStateMachineArn } from '../../src/sample-references';
 import type { WorkflowId } from '../../src/workflows/catalog';
 import { buildWorkflows, type WorkflowDefinitions } from '../../src/workflows/index';
 import { type RunResult, runDefinition } from './runner';
@@ -130,12 +131,13 @@ export class FakeCloud {
   }
 
   /** Runs a workflow to its end (child executions it starts may still be running: see `settled`). */
-  run(workflow: WorkflowId, input: Record<string, unknown> = {}): Promise<RunResult> {
+  run(workflow: WorkflowId, input: Record<string, unknown> = {}, executionArn = executionArnOf(workflow, 'test-run')): Promise<RunResult> {
     return runDefinition(
       this.definitions[workflow],
       input,
       (resource) => this.lambdaOf(resource),
       (lambda, event, state) => this.invoke(workflow, lambda, event, state),
+      executionArn,
     );
   }
 
@@ -318,7 +320,7 @@ export class FakeCloud {
     const workflow = this.workflowOf(event.nextStateMachineArn);
     const arn = `${event.nextStateMachineArn.replace(':stateMachine:', ':execution:')}:run-${this.executions.length + 1}`;
     const execution: FakeExecution = { arn, workflow, input: event, polls: 0 };
-    if (this.scenario.children === 'run') execution.result = this.run(workflow, event);
+    if (this.scenario.children === 'run') execution.result = this.run(workflow, event, arn);
     this.executions.push(execution);
     return { executionArn: arn, Status: 'SUBMITTED' };
   }
@@ -368,6 +370,11 @@ export class FakeCloud {
       throw Object.assign(new Error(fault.error.message), { name: fault.error.name });
     }
   }
+}
+
+/** The ARN of an execution of one of the placeholder state machines. */
+export function executionArnOf(workflow: WorkflowId, name: string): string {
+  return `${placeholderStateMachineArn(workflow).replace(':stateMachine:', ':execution:')}:${name}`;
 }
 
 /** The next scripted answer; the last one repeats. */

@@ -30,6 +30,8 @@ export async function runDefinition(
   input: unknown,
   lambdaOf: (resource: string) => LambdaName,
   handle: Handle,
+  /** The execution's ARN, as the Context Object's `Execution.Id` (Step Functions always sets it). */
+  executionArn = 'arn:aws:states:us-east-1:123456789012:execution:test-machine:test-run',
 ): Promise<RunResult> {
   const taskResourceLocalHandlers: NonNullable<Overrides['taskResourceLocalHandlers']> = {};
   for (const [state, resource] of Object.entries(taskResources(definition))) {
@@ -42,7 +44,10 @@ export async function runDefinition(
   // The library validates (and annotates) the definition it is given: hand it a copy.
   const machine = new StateMachine(structuredClone(definition) as unknown as SfnDefinition);
   // biome-ignore lint/suspicious/noExplicitAny: the library's JSON types are not exported
-  const execution = machine.run(input as any, { overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides } });
+  const execution = machine.run(input as any, {
+    overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides },
+    context: { Execution: { Id: executionArn, Name: executionArn.split(':').at(-1) } },
+  });
   const events: EventLog[] = [];
   const collecting = (async () => {
     for await (const event of execution.eventLogs) events.push(event as EventLog);
