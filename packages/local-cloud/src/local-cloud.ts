@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { EmrTimings } from './emr/cluster-runtime';
+import type { HiveEngine } from './emr/commands/result';
 import { EmrService } from './emr/service';
 import { startSparkHiveEngine } from './emr/spark-hive-engine';
 import { LambdaRuntime } from './lambda/runtime';
@@ -18,7 +19,7 @@ export interface LocalCloudOptions {
   /** Wait states, Retry intervals, idle auto-termination and spot timeouts last this fraction of their time. */
   timeScale?: number;
   emrTimings?: Partial<EmrTimings>;
-  /** Start a Spark engine for hive / spark-sql steps on clusters that ask for Hive or Spark (default true). */
+  /** Run hive / spark-sql steps on Spark (default true); without it such steps fail. */
   spark?: boolean;
 }
 
@@ -40,6 +41,12 @@ export interface LocalCloud {
   readonly emr: EmrService;
   readonly sns: SnsService;
   readonly endpoints: { s3: string; sfn: string; emr: string; sns: string };
+  /**
+   * The one Spark engine of the local cloud, started on first use: every cluster's hive steps and every
+   * query share it, as every EMR cluster and Athena share the Glue Data Catalog (and as the metastore on
+   * disk allows a single process).
+   */
+  catalogEngine(): Promise<HiveEngine>;
   /** What points an AWS SDK (or a Lambda) at these services: endpoints, credentials, region. */
   clientEnv(): Record<string, string>;
   stop(): Promise<void>;
@@ -71,6 +78,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const sns = new SnsService({ region, account, messagesFile: layout.messages });
     const snsHttp = await sns.start();
     stoppers.push(() => sns.stop());
+    let engine: Promise<HiveEngine> | undefined;
+    const catalogEngine = () => {
+      engine ??= startSparkHiveEngine({
+        s3Endpoint: s3Server.endpoint,
+        region,
+        credentials: s3Server.credentials,
+        metastoreDir: layout.metastore,
+        warehouseDir: layout.warehouse,
+      });
+      engine.catch(() => {
+        engine = undefined;
+      });
+      return engine;
+    };
+    stoppers.push(async () => (await engine)?.stop());
     const emr = new EmrService({
       region,
       account,
@@ -78,17 +100,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       logRoot: join(layout.logs, 'emr'),
       timings: options.emrTimings,
       timeScale,
+      // A cluster bootstraps until the shared engine is up, uses it, and leaves it running when it terminates.
       hiveEngine:
         options.spark === false
           ? undefined
-          : () =>
-              startSparkHiveEngine({
-                s3Endpoint: s3Server.endpoint,
-                region,
-                credentials: s3Server.credentials,
-                metastoreDir: layout.metastore,
-                warehouseDir: layout.warehouse,
-              }),
+          : async () => {
+              const shared = await catalogEngine();
+              return { runCli: (args) => shared.runCli(args), stop: async () => undefined };
+            },
     });
     const emrHttp = await emr.start();
     stoppers.push(() => emr.stop());
@@ -115,6 +134,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       emr,
       sns,
       endpoints,
+      catalogEngine,
       clientEnv: () => ({ ...serviceEnv, AWS_REGION: region }),
       stop,
     };
