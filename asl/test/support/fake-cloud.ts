@@ -206,7 +206,7 @@ export class FakeCloud {
     return Date.now();
   }
 
-  private async answer(lambda: LambdaName, input: unknown): Promise<unknown> {
+  protected async answer(lambda: LambdaName, input: unknown): Promise<unknown> {
     switch (lambda) {
       case 'check-duplicate-emr': {
         parseEvent(lambda, anyEvent, input);
@@ -300,7 +300,26 @@ export class FakeCloud {
     }
   }
 
-  private clusterStatus(cluster: FakeCluster): ClusterStatus {
+  /** A step on a running cluster (EMR refuses steps on a cluster that is not running). */
+  protected addStep(clusterId: string, name: string, args: string[]): FakeStep {
+    const cluster = this.cluster(clusterId);
+    if (cluster.state !== 'RUNNING')
+      throw Object.assign(new Error(`cluster ${cluster.id} is ${cluster.state}`), { name: 'ValidationException' });
+    const command = { Step_Name: name, Cmd_Run: args.join(' ') };
+    const step: FakeStep = {
+      id: `s-STEP${this.steps.length + 1}`,
+      clusterId: cluster.id,
+      name,
+      args,
+      submittedAt: this.now(),
+      answers: { answers: [...(this.scenario.step?.(command) ?? ['SUBMITTED', 'SUCCESS'])] },
+    };
+    this.steps.push(step);
+    return step;
+  }
+
+  /** What status-emr would answer now (moving the cluster on as the scenario says). */
+  protected clusterStatus(cluster: FakeCluster): ClusterStatus {
     if (cluster.state === 'STARTING') {
       const status = this.clusterStartStatus(cluster);
       if (status === 'STARTED') cluster.state = 'RUNNING';
@@ -315,17 +334,17 @@ export class FakeCloud {
     return cluster.state === 'RUNNING' ? 'STARTED' : 'STOPPED';
   }
 
-  private startExecution(event: { nextStateMachineArn?: string } & Record<string, unknown>) {
+  protected startExecution(event: { nextStateMachineArn?: string } & Record<string, unknown>, name = `run-${this.executions.length + 1}`) {
     if (!event.nextStateMachineArn) throw new Error('the fake has no stateMachineArn environment fallback');
     const workflow = this.workflowOf(event.nextStateMachineArn);
-    const arn = `${event.nextStateMachineArn.replace(':stateMachine:', ':execution:')}:run-${this.executions.length + 1}`;
+    const arn = `${event.nextStateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
     const execution: FakeExecution = { arn, workflow, input: event, polls: 0 };
     if (this.scenario.children === 'run') execution.result = this.run(workflow, event, arn);
     this.executions.push(execution);
     return { executionArn: arn, Status: 'SUBMITTED' };
   }
 
-  private async executionStatus(arn: string) {
+  protected async executionStatus(arn: string): Promise<{ executionArn: string; Status: string }> {
     const execution = this.executions.find((e) => e.arn === arn);
     if (!execution) throw new ResourceNotFoundError(`execution ${arn} does not exist`);
     execution.polls += 1;
@@ -341,7 +360,7 @@ export class FakeCloud {
     return workflow;
   }
 
-  private addCluster(state: FakeCluster['state']): FakeCluster {
+  protected addCluster(state: FakeCluster['state']): FakeCluster {
     const cluster: FakeCluster = {
       id: `j-CLUSTER${this.clusters.length + 1}`,
       name: CLUSTER_NAME,
@@ -354,7 +373,7 @@ export class FakeCloud {
     return cluster;
   }
 
-  private cluster(id: string): FakeCluster {
+  protected cluster(id: string): FakeCluster {
     const cluster = this.clusters.find((c) => c.id === id);
     if (!cluster) throw new ResourceNotFoundError(`EMR cluster ${id} does not exist`);
     return cluster;

@@ -23,23 +23,34 @@ export class MemoryS3 {
     return this.objects.get(`${location.bucket}/${location.key}`);
   }
 
+  /** S3 GetObject: the object's text as a response body, or NoSuchKey. */
+  getObject(input: { Bucket?: string; Key?: string }): { Body: { transformToString: () => Promise<string> }; ETag: string } {
+    const text = this.objects.get(`${input.Bucket}/${input.Key}`);
+    if (text === undefined) {
+      throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
+    }
+    const body = this.readBackOverride ?? text;
+    return { Body: { transformToString: async () => body }, ETag: '"fake"' };
+  }
+
+  putObject(input: { Bucket?: string; Key?: string; Body?: unknown }): Record<string, never> {
+    this.objects.set(`${input.Bucket}/${input.Key}`, String(input.Body));
+    return {};
+  }
+
+  deleteObject(input: { Bucket?: string; Key?: string }): Record<string, never> {
+    this.objects.delete(`${input.Bucket}/${input.Key}`);
+    return {};
+  }
+
   private async send(command: Command): Promise<unknown> {
-    const key = `${command.input.Bucket}/${command.input.Key}`;
     switch (command.constructor.name) {
-      case 'GetObjectCommand': {
-        const text = this.objects.get(key);
-        if (text === undefined) {
-          throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
-        }
-        const body = this.readBackOverride ?? text;
-        return { Body: { transformToString: async () => body }, ETag: '"fake"' };
-      }
+      case 'GetObjectCommand':
+        return this.getObject(command.input);
       case 'PutObjectCommand':
-        this.objects.set(key, String(command.input.Body));
-        return {};
+        return this.putObject(command.input);
       case 'DeleteObjectCommand':
-        this.objects.delete(key);
-        return {};
+        return this.deleteObject(command.input);
       default:
         throw new Error(`MemoryS3 does not implement ${command.constructor.name}`);
     }
