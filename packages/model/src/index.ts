@@ -32,6 +32,16 @@ export {
   withGeneratedBlock,
 } from './hive-scripts';
 export {
+  isLambdaName,
+  LAMBDA_NAMES,
+  type LambdaEnvironmentTargets,
+  type LambdaName,
+  type LambdaVariables,
+  lambdaCatalog,
+  lambdaEnvironment,
+  TARGET_FOLDER_KEY,
+} from './lambdas';
+export {
   kindFolder,
   kindPrefixes,
   type LocationOptions,
@@ -48,6 +58,21 @@ export {
   warehouseDatabase,
   type Zone,
 } from './layout';
+export {
+  ENVIRONMENT_TAG_KEY,
+  functionName,
+  LAMBDA_ALIAS,
+  lambdaLogGroupName,
+  notificationSubject,
+  PIPELINE_TAG,
+  PROJECT,
+  resourceName,
+  stackName,
+  stateMachineName,
+  topicName,
+  WORKFLOW_IDS,
+  type WorkflowId,
+} from './naming';
 export { type EmrStepCommand, stepActionOnFailure, type TableWorkflowSteps, tableWorkflowSteps, workflowStepsOf } from './steps';
 export { csvStorage, orcStorage } from './storage-formats';
 export { dataColumns, getTable, partitionColumns, tables, tablesOfKind, validateTable } from './tables/index';

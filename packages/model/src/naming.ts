@@ -1,0 +1,59 @@
+// Names of an environment's deployed resources, shared by the infrastructure, the local mode and the
+// operators' CLI. Every name starts with the stack name, so environments never collide.
+import type { Environment } from './environments/schema';
+
+export const PROJECT = 'data-pipeline';
+
+/** Tag every EMR cluster of the pipeline carries (launch-emr adds it); IAM conditions key on it. */
+export const PIPELINE_TAG = { key: 'pipeline', value: PROJECT } as const;
+
+/** Tag key of the environment (the environment's tags carry it; launch-emr copies config.ini's [tags] to the cluster). */
+export const ENVIRONMENT_TAG_KEY = 'environment';
+
+/** The published alias every caller (state machines, alarms) invokes. */
+export const LAMBDA_ALIAS = 'live';
+
+/** The six workflows, by the id their state machine and rendered definition are named after. */
+export const WORKFLOW_IDS = [
+  'master',
+  'launch-emr-cluster',
+  'dimension-process',
+  'add-emr-workers',
+  'fact-process',
+  'terminate-emr-cluster',
+] as const;
+export type WorkflowId = (typeof WORKFLOW_IDS)[number];
+
+type Named = Pick<Environment, 'name'>;
+
+export function stackName(env: Named): string {
+  return `${PROJECT}-${env.name}`;
+}
+
+export function resourceName(env: Named, suffix: string): string {
+  return `${stackName(env)}-${suffix}`;
+}
+
+/** Lambda functions are named after their package: data-pipeline-dev-launch-emr. */
+export function functionName(env: Named, lambda: string): string {
+  return resourceName(env, lambda);
+}
+
+export function lambdaLogGroupName(env: Named, lambda: string): string {
+  return `/aws/lambda/${functionName(env, lambda)}`;
+}
+
+/** State machines are named after their workflow: data-pipeline-dev-fact-process. */
+export function stateMachineName(env: Named, workflow: WorkflowId): string {
+  return resourceName(env, workflow);
+}
+
+/** The SNS topic of the environment's notifications. */
+export function topicName(env: Named): string {
+  return resourceName(env, 'notifications');
+}
+
+/** Subject of the environment's notification mails (send-msg-sns's `Subject`). */
+export function notificationSubject(env: Named): string {
+  return `${PROJECT} ${env.name}`;
+}
