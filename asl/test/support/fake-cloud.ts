@@ -110,6 +110,8 @@ export class FakeCloud {
   private readonly lambdaByResource: Map<string, LambdaName>;
   private readonly workflowByArn: Map<string, WorkflowId>;
   private faultsUsed = new Map<Fault, number>();
+  /** Wait states wait their Seconds (the benchmark runs under a simulated clock). */
+  protected realWaits = false;
 
   constructor(
     readonly refs: WorkflowReferences,
@@ -138,6 +140,7 @@ export class FakeCloud {
       (resource) => this.lambdaOf(resource),
       (lambda, event, state) => this.invoke(workflow, lambda, event, state),
       executionArn,
+      this.realWaits,
     );
   }
 

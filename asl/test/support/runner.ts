@@ -32,6 +32,8 @@ export async function runDefinition(
   handle: Handle,
   /** The execution's ARN, as the Context Object's `Execution.Id` (Step Functions always sets it). */
   executionArn = 'arn:aws:states:us-east-1:123456789012:execution:test-machine:test-run',
+  /** Wait states wait their real Seconds (under a simulated clock); by default they take no time. */
+  realWaits = false,
 ): Promise<RunResult> {
   const taskResourceLocalHandlers: NonNullable<Overrides['taskResourceLocalHandlers']> = {};
   for (const [state, resource] of Object.entries(taskResources(definition))) {
@@ -39,7 +41,7 @@ export async function runDefinition(
     // biome-ignore lint/suspicious/noExplicitAny: the library's JSON types are not exported
     taskResourceLocalHandlers[state] = (taskInput) => handle(lambda, taskInput, state) as Promise<any>;
   }
-  const waitTimeOverrides = Object.fromEntries(Object.keys(waitSeconds(definition)).map((name) => [name, 0]));
+  const waitTimeOverrides = realWaits ? {} : Object.fromEntries(Object.keys(waitSeconds(definition)).map((name) => [name, 0]));
   const retryIntervalOverrides = Object.fromEntries(retryingStates(definition).map((name) => [name, 0]));
   // The library validates (and annotates) the definition it is given: hand it a copy.
   const machine = new StateMachine(structuredClone(definition) as unknown as SfnDefinition);
