@@ -13,7 +13,7 @@ declare module 'vitest' {
 /** Synthesizes data-pipeline-dev and data-pipeline-prod once for the whole run, as `pnpm synth` does. */
 export default function setup(project: TestProject) {
   const outdir = mkdtempSync(join(tmpdir(), 'infra-synth-'));
-  // DATA_PIPELINE_LAMBDAS_ROOT: a copy of packages/lambdas/*/dist, for runs beside concurrent bundle rebuilds.
+  // DATA_PIPELINE_LAMBDAS_ROOT: bundles read from <root>/<lambda>/dist instead of packages/lambdas, as `pnpm synth` does.
   const lambdasRoot = process.env.DATA_PIPELINE_LAMBDAS_ROOT;
   buildApp({ outdir, ...(lambdasRoot ? { lambdasRoot } : {}) }).app.synth();
   project.provide('synthDir', outdir);
