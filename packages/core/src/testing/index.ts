@@ -79,3 +79,5 @@ export function givenLambdaEnvironment(
     .on(GetObjectCommand, { Bucket: TEST_CONFIG_BUCKET, Key: TEST_CONFIG_KEY })
     .callsFake(() => ({ Body: s3TextBody(testConfigIni(options.config)), ETag: '"test-config"' }));
 }
+
+export { type RecordedAnswer, recordInputs } from './record-inputs';

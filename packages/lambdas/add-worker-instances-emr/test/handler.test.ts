@@ -3,19 +3,16 @@ import {
   EMRServiceException,
   type InstanceFleet,
   ListInstanceFleetsCommand,
-  type ListInstanceFleetsCommandInput,
   type ListInstanceFleetsCommandOutput,
   ListInstancesCommand,
-  type ListInstancesCommandInput,
   type ListInstancesCommandOutput,
   ModifyInstanceFleetCommand,
 } from '@aws-sdk/client-emr';
 import { S3Client } from '@aws-sdk/client-s3';
-import { givenLambdaEnvironment } from '@data-pipeline/core/testing';
+import { givenLambdaEnvironment, recordInputs } from '@data-pipeline/core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../src/index';
-import { pagedAnswers } from './pages';
 
 const emrMock = mockClient(EMRClient);
 const s3Mock = mockClient(S3Client);
@@ -29,15 +26,11 @@ function instances(count: number, prefix = 'i-0') {
 }
 
 function fleetPages(pages: Partial<ListInstanceFleetsCommandOutput>[]) {
-  const listed = pagedAnswers<ListInstanceFleetsCommandInput, Partial<ListInstanceFleetsCommandOutput>>(pages);
-  emrMock.on(ListInstanceFleetsCommand).callsFake(listed.answer);
-  return listed;
+  return recordInputs(emrMock, ListInstanceFleetsCommand, pages);
 }
 
 function instancePages(pages: Partial<ListInstancesCommandOutput>[]) {
-  const listed = pagedAnswers<ListInstancesCommandInput, Partial<ListInstancesCommandOutput>>(pages);
-  emrMock.on(ListInstancesCommand).callsFake(listed.answer);
-  return listed;
+  return recordInputs(emrMock, ListInstancesCommand, pages);
 }
 
 function modifyInputs() {
@@ -66,8 +59,8 @@ describe('Function: add-worker-instances-emr handler', () => {
 
     // Assess
     expect(result).toEqual({ ClusterId: 'j-1ABC', WorkerInstanceFleetId: 'if-2CORE', TargetTotalWorkers: 8, Status: 'ADDING' });
-    expect(fleets.inputs).toEqual([{ ClusterId: 'j-1ABC' }]);
-    expect(listed.inputs).toEqual([RUNNING_ONLY]);
+    expect(fleets).toEqual([{ ClusterId: 'j-1ABC' }]);
+    expect(listed).toEqual([RUNNING_ONLY]);
     expect(modifyInputs()).toEqual([
       { ClusterId: 'j-1ABC', InstanceFleet: { InstanceFleetId: 'if-2CORE', TargetOnDemandCapacity: 2, TargetSpotCapacity: 6 } },
     ]);
@@ -99,7 +92,7 @@ describe('Function: add-worker-instances-emr handler', () => {
 
     // Assess
     expect(result).toMatchObject({ WorkerInstanceFleetId: 'if-2CORE' });
-    expect(fleets.inputs).toEqual([{ ClusterId: 'j-1ABC' }, { ClusterId: 'j-1ABC', Marker: 'fleets-2' }]);
+    expect(fleets).toEqual([{ ClusterId: 'j-1ABC' }, { ClusterId: 'j-1ABC', Marker: 'fleets-2' }]);
   });
 
   it('counts the running instances of every ListInstances page', async () => {
@@ -116,7 +109,7 @@ describe('Function: add-worker-instances-emr handler', () => {
     const result = await handler({ ClusterId: 'j-1ABC' });
 
     // Assess
-    expect(listed.inputs).toEqual([RUNNING_ONLY, { ...RUNNING_ONLY, Marker: 'instances-2' }, { ...RUNNING_ONLY, Marker: 'instances-3' }]);
+    expect(listed).toEqual([RUNNING_ONLY, { ...RUNNING_ONLY, Marker: 'instances-2' }, { ...RUNNING_ONLY, Marker: 'instances-3' }]);
     expect(modifyInputs()[0]?.InstanceFleet).toMatchObject({ TargetOnDemandCapacity: 2, TargetSpotCapacity: 105 });
     expect(result).toMatchObject({ TargetTotalWorkers: 107 });
   });

@@ -3,15 +3,13 @@ import {
   EMRClient,
   EMRServiceException,
   ListClustersCommand,
-  type ListClustersCommandInput,
   type ListClustersCommandOutput,
 } from '@aws-sdk/client-emr';
 import { S3Client } from '@aws-sdk/client-s3';
-import { givenLambdaEnvironment } from '@data-pipeline/core/testing';
+import { givenLambdaEnvironment, recordInputs } from '@data-pipeline/core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../src/index';
-import { pagedAnswers } from './pages';
 
 const emrMock = mockClient(EMRClient);
 const s3Mock = mockClient(S3Client);
@@ -23,9 +21,7 @@ function cluster(id: string, name: string, state: ClusterState = 'WAITING') {
 }
 
 function listPages(pages: Partial<ListClustersCommandOutput>[]) {
-  const listed = pagedAnswers<ListClustersCommandInput, Partial<ListClustersCommandOutput>>(pages);
-  emrMock.on(ListClustersCommand).callsFake(listed.answer);
-  return listed;
+  return recordInputs(emrMock, ListClustersCommand, pages);
 }
 
 function listInputs() {
@@ -111,7 +107,7 @@ describe('Function: check-duplicate-emr handler', () => {
 
     // Assess
     expect(result).toEqual({ Status: 'RUNNING' });
-    expect(listed.inputs).toEqual([
+    expect(listed).toEqual([
       { ClusterStates: ACTIVE_STATES },
       { ClusterStates: ACTIVE_STATES, Marker: 'page-2' },
       { ClusterStates: ACTIVE_STATES, Marker: 'page-3' },
@@ -130,7 +126,7 @@ describe('Function: check-duplicate-emr handler', () => {
 
     // Assess
     expect(result).toEqual({ Status: 'NOTRUNNING' });
-    expect(listed.inputs).toEqual([{ ClusterStates: ACTIVE_STATES }, { ClusterStates: ACTIVE_STATES, Marker: 'page-2' }]);
+    expect(listed).toEqual([{ ClusterStates: ACTIVE_STATES }, { ClusterStates: ACTIVE_STATES, Marker: 'page-2' }]);
   });
 
   it('compares with the cluster name of config.ini', async () => {

@@ -9,7 +9,7 @@ import {
   SFNClient,
   SFNServiceException,
 } from '@aws-sdk/client-sfn';
-import { givenLambdaEnvironment } from '@data-pipeline/core/testing';
+import { givenLambdaEnvironment, recordInputs } from '@data-pipeline/core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../src/index';
@@ -22,13 +22,12 @@ const masterName = 'data-pipeline-dev-master';
 const masterArn = `${account}:stateMachine:${masterName}`;
 const executionArn = (name: string, machine = masterName) => `${account}:execution:${machine}:${name}`;
 
-/** The inputs as sent (the SDK paginators reuse one input object, so each is copied when sent). */
+/** The inputs as sent, page by page. */
 let sent: { listStateMachines: ListStateMachinesCommandInput[]; listExecutions: ListExecutionsCommandInput[] };
 
 /** ListStateMachines answers these pages, chained by next tokens `m1`, `m2`, … */
 function givenStateMachines(...pages: string[][]): void {
-  sfnMock.on(ListStateMachinesCommand).callsFake((input: ListStateMachinesCommandInput) => {
-    sent.listStateMachines.push({ ...input });
+  sent.listStateMachines = recordInputs(sfnMock, ListStateMachinesCommand, (input) => {
     const page = input.nextToken ? Number(input.nextToken.slice(1)) : 0;
     const names = pages[page] ?? [];
     return {
@@ -45,8 +44,7 @@ function givenStateMachines(...pages: string[][]): void {
 
 /** ListExecutions answers these pages of RUNNING executions, chained by next tokens `e1`, `e2`, … */
 function givenRunning(...pages: ExecutionListItem[][]): void {
-  sfnMock.on(ListExecutionsCommand).callsFake((input: ListExecutionsCommandInput) => {
-    sent.listExecutions.push({ ...input });
+  sent.listExecutions = recordInputs(sfnMock, ListExecutionsCommand, (input) => {
     const page = input.nextToken ? Number(input.nextToken.slice(1)) : 0;
     return { executions: pages[page] ?? [], nextToken: page + 1 < pages.length ? `e${page + 1}` : undefined };
   });

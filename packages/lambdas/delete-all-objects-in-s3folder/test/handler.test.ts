@@ -6,7 +6,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { givenLambdaEnvironment } from '@data-pipeline/core/testing';
+import { givenLambdaEnvironment, recordInputs } from '@data-pipeline/core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FolderNotEmptiedError } from '../src/errors';
@@ -21,13 +21,12 @@ function keys(count: number): string[] {
   return Array.from({ length: count }, (_, index) => `${prefix}part-${String(index).padStart(5, '0')}.csv`);
 }
 
-/** The ListObjectsV2 inputs as sent (the SDK paginator reuses one input object, so each is copied when sent). */
+/** The ListObjectsV2 inputs as sent, page by page. */
 let listed: ListObjectsV2CommandInput[] = [];
 
 /** ListObjectsV2 answers `keys` in pages of `pageSize`, chained by continuation tokens `t1`, `t2`, … */
 function givenListing(all: string[], pageSize = 1000): void {
-  s3Mock.on(ListObjectsV2Command).callsFake((input: ListObjectsV2CommandInput) => {
-    listed.push({ ...input });
+  listed = recordInputs(s3Mock, ListObjectsV2Command, (input) => {
     const page = input.ContinuationToken ? Number(input.ContinuationToken.slice(1)) : 0;
     const contents = all.slice(page * pageSize, (page + 1) * pageSize).map((Key) => ({ Key, Size: 10 }));
     const more = (page + 1) * pageSize < all.length;

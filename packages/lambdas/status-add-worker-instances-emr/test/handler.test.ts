@@ -4,16 +4,14 @@ import {
   type InstanceFleet,
   type InstanceFleetState,
   ListInstanceFleetsCommand,
-  type ListInstanceFleetsCommandInput,
   type ListInstanceFleetsCommandOutput,
 } from '@aws-sdk/client-emr';
 import { S3Client } from '@aws-sdk/client-s3';
-import { givenLambdaEnvironment } from '@data-pipeline/core/testing';
+import { givenLambdaEnvironment, recordInputs } from '@data-pipeline/core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../src/index';
 import { resizeStatus } from '../src/resize-status';
-import { pagedAnswers } from './pages';
 
 const emrMock = mockClient(EMRClient);
 const s3Mock = mockClient(S3Client);
@@ -37,9 +35,7 @@ function core(state: InstanceFleetState, onDemand = 2, spot = 6): InstanceFleet 
 }
 
 function fleetPages(pages: Partial<ListInstanceFleetsCommandOutput>[]) {
-  const listed = pagedAnswers<ListInstanceFleetsCommandInput, Partial<ListInstanceFleetsCommandOutput>>(pages);
-  emrMock.on(ListInstanceFleetsCommand).callsFake(listed.answer);
-  return listed;
+  return recordInputs(emrMock, ListInstanceFleetsCommand, pages);
 }
 
 describe('Function: status-add-worker-instances-emr handler', () => {
@@ -70,7 +66,7 @@ describe('Function: status-add-worker-instances-emr handler', () => {
 
       // Assess
       expect(result).toEqual({ ...EVENT, Status: expected });
-      expect(listed.inputs).toEqual([{ ClusterId: 'j-1ABC' }]);
+      expect(listed).toEqual([{ ClusterId: 'j-1ABC' }]);
     },
   );
 
@@ -83,7 +79,7 @@ describe('Function: status-add-worker-instances-emr handler', () => {
 
     // Assess
     expect(result).toEqual({ ...EVENT, Status: 'SUCCESS' });
-    expect(listed.inputs).toEqual([{ ClusterId: 'j-1ABC' }, { ClusterId: 'j-1ABC', Marker: 'fleets-2' }]);
+    expect(listed).toEqual([{ ClusterId: 'j-1ABC' }, { ClusterId: 'j-1ABC', Marker: 'fleets-2' }]);
   });
 
   it('throws ResourceNotFoundError naming cluster and fleet when the cluster has no such fleet', async () => {
