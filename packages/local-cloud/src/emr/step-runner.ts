@@ -69,7 +69,7 @@ async function keepLogs(cluster: Cluster, step: Step, result: CommandResult, s3:
         new PutObjectCommand({
           Bucket: target.bucket,
           Key: `${target.key}${cluster.id}/steps/${step.id}/${name}`,
-          Body: name === 'stdout' ? result.stdout : result.stderr,
+          Body: Buffer.from(name === 'stdout' ? result.stdout : result.stderr),
         }),
       )
       .catch(() => undefined);

@@ -1,0 +1,92 @@
+// One pipeline run, as the schedule starts it: land files, start the Master, follow it live, then
+// report and check that the warehouse holds exactly what landed.
+import { DeleteObjectsCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
+import type { LocalNames } from './environment';
+import { followExecution } from './follow';
+import { type FileToLand, landFiles } from './land';
+import { formatReport, gatherFacts } from './report';
+import type { Services } from './services';
+import { countDifferences, expectedCounts, landedCounts, type RowCounts, warehouseCounts } from './warehouse';
+
+export interface PipelineRunOptions {
+  files: FileToLand[];
+  print: (line: string) => void;
+  timeoutMs?: number;
+}
+
+export interface PipelineRunResult {
+  ok: boolean;
+  status: string;
+  error?: string;
+  cause?: string;
+  problems: string[];
+  counts: RowCounts;
+  report: string;
+  executionArn: string;
+}
+
+export async function runPipeline(services: Services, names: LocalNames, options: PipelineRunOptions): Promise<PipelineRunResult> {
+  const since = new Date(Date.now() - 1000);
+  const before = await warehouseCounts(services);
+  const landed = await landFiles(services.s3, names.bucket, options.files);
+  options.print(`landed ${landed.length} files: ${landed.map((file) => file.key.split('/').slice(-2).join('/')).join(', ')}`);
+  const name = `local-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}`;
+  const { executionArn = '' } = await services.sfn.send(
+    new StartExecutionCommand({ stateMachineArn: names.stateMachineArn('master'), name, input: '{}' }),
+  );
+  options.print(`started the Master: ${executionArn}`);
+  const end = await followExecution(services, names, { executionArn, print: options.print, timeoutMs: options.timeoutMs });
+  await settle(services, names, options.print);
+  const counts = await warehouseCounts(services);
+  const facts = await gatherFacts(services, names, since);
+  const problems =
+    end.status === 'SUCCEEDED'
+      ? countDifferences(expectedCounts(before, landedCounts(options.files)), counts)
+      : [`the Master ended ${end.status}: ${end.error ?? ''} ${end.cause ?? ''}`.trim()];
+  return {
+    ok: end.status === 'SUCCEEDED' && problems.length === 0,
+    status: end.status,
+    error: end.error,
+    cause: end.cause,
+    problems,
+    counts,
+    report: formatReport(facts, counts, services),
+    executionArn,
+  };
+}
+
+/** Waits for the executions the Master's end left running (a Terminate started on failure) to end. */
+async function settle(services: Services, names: LocalNames, print: (line: string) => void, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let announced = false;
+  while (Date.now() < deadline) {
+    let running = 0;
+    for (const workflow of WORKFLOW_IDS) {
+      const { executions } = await services.sfn.send(
+        new ListExecutionsCommand({ stateMachineArn: names.stateMachineArn(workflow), statusFilter: 'RUNNING' }),
+      );
+      running += executions?.length ?? 0;
+    }
+    if (running === 0) return;
+    if (!announced) print(`waiting for ${running} workflow(s) still running after the Master ended`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Empties the data zones and the state file (config, scripts and tables stay): a fresh start for a full run. */
+export async function resetLake(services: Services, bucket: string): Promise<number> {
+  let deleted = 0;
+  for (const prefix of [s3Layout.landingRoot, s3Layout.stageRoot, s3Layout.warehouseRoot, s3Layout.archiveRoot, s3Layout.stateFileKey]) {
+    for await (const page of paginateListObjectsV2({ client: services.s3 }, { Bucket: bucket, Prefix: prefix })) {
+      // Directory markers stay: the tables' locations exist as they did after deployment.
+      const keys = (page.Contents ?? []).map((object) => object.Key ?? '').filter((key) => key && !key.endsWith('/'));
+      if (keys.length === 0) continue;
+      await services.s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+      deleted += keys.length;
+    }
+  }
+  return deleted;
+}
