@@ -26,6 +26,7 @@ export {
   REQUIRED_SECTIONS,
   SPOT_TIMEOUT_ACTIONS,
 } from './config/schema';
+export { rethrowUnknownCluster } from './emr/unknown-cluster';
 export { type Env, formatS3Location, optionalEnv, requireEnv, type S3Location, s3LocationFromEnv } from './env';
 export * from './errors';
 export { describeIssue, parseEvent } from './events/format';

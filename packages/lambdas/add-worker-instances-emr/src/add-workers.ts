@@ -1,7 +1,6 @@
 import { type EMRClient, ModifyInstanceFleetCommand } from '@aws-sdk/client-emr';
-import type { InvocationContext, PipelineConfig } from '@data-pipeline/core';
+import { type InvocationContext, type PipelineConfig, rethrowUnknownCluster } from '@data-pipeline/core';
 import { findCoreFleet } from './core-fleet';
-import { unknownClusterError } from './errors';
 import { planResize } from './resize-plan';
 import { countRunningInstances } from './running-instances';
 
@@ -36,7 +35,7 @@ export async function addWorkers(emr: EMRClient, clusterId: string, config: Pipe
       }),
     );
   } catch (error) {
-    throw unknownClusterError(error, clusterId);
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   return { ClusterId: clusterId, WorkerInstanceFleetId: fleet.Id, TargetTotalWorkers: plan.TargetTotalWorkers, Status: 'ADDING' };
 }

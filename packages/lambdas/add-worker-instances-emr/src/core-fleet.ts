@@ -1,6 +1,5 @@
 import { type EMRClient, type InstanceFleet, paginateListInstanceFleets } from '@aws-sdk/client-emr';
-import { ResourceNotFoundError, UnexpectedResponseError } from '@data-pipeline/core';
-import { unknownClusterError } from './errors';
+import { ResourceNotFoundError, rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
 
 /** The cluster's CORE instance fleet (the workers). */
 export async function findCoreFleet(emr: EMRClient, clusterId: string): Promise<InstanceFleet & { Id: string }> {
@@ -11,7 +10,7 @@ export async function findCoreFleet(emr: EMRClient, clusterId: string): Promise<
       if (core) throw new UnexpectedResponseError(`EMR listed the CORE instance fleet of cluster ${clusterId} without an id`);
     }
   } catch (error) {
-    throw unknownClusterError(error, clusterId);
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   throw new ResourceNotFoundError(`EMR cluster ${clusterId} has no CORE instance fleet (is it an instance-group cluster?)`);
 }

@@ -1,5 +1,5 @@
 import { type EMRClient, paginateListInstances } from '@aws-sdk/client-emr';
-import { unknownClusterError } from './errors';
+import { rethrowUnknownCluster } from '@data-pipeline/core';
 
 /** How many instances of an instance fleet are RUNNING now, on-demand and spot together. */
 export async function countRunningInstances(emr: EMRClient, clusterId: string, instanceFleetId: string): Promise<number> {
@@ -8,7 +8,7 @@ export async function countRunningInstances(emr: EMRClient, clusterId: string, i
     const input = { ClusterId: clusterId, InstanceFleetId: instanceFleetId, InstanceStates: ['RUNNING' as const] };
     for await (const page of paginateListInstances({ client: emr }, input)) running += page.Instances?.length ?? 0;
   } catch (error) {
-    throw unknownClusterError(error, clusterId);
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   return running;
 }

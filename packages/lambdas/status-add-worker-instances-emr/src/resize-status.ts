@@ -1,6 +1,5 @@
 import { type EMRClient, type InstanceFleet, paginateListInstanceFleets } from '@aws-sdk/client-emr';
-import { type InvocationContext, ResourceNotFoundError } from '@data-pipeline/core';
-import { unknownClusterError } from './errors';
+import { type InvocationContext, ResourceNotFoundError, rethrowUnknownCluster } from '@data-pipeline/core';
 import { judgeFleet, type ResizeStatus } from './fleet-status';
 
 type Logger = Pick<InvocationContext<unknown>['logger'], 'info' | 'warn'>;
@@ -31,7 +30,7 @@ async function findFleet(emr: EMRClient, clusterId: string, fleetId: string): Pr
       if (fleet) return fleet;
     }
   } catch (error) {
-    throw unknownClusterError(error, clusterId);
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   throw new ResourceNotFoundError(`EMR cluster ${clusterId} has no instance fleet ${fleetId}`);
 }

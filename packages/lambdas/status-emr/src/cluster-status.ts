@@ -1,5 +1,5 @@
 import { DescribeClusterCommand, type EMRClient } from '@aws-sdk/client-emr';
-import { ResourceNotFoundError, UnexpectedResponseError } from '@data-pipeline/core';
+import { rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
 
 export type ClusterStatus = 'STARTING' | 'STARTED' | 'STOPPED';
 
@@ -25,9 +25,7 @@ export async function clusterStatus(emr: EMRClient, clusterId: string): Promise<
     const response = await emr.send(new DescribeClusterCommand({ ClusterId: clusterId }));
     state = response.Cluster?.Status?.State;
   } catch (error) {
-    if ((error as Error).name === 'InvalidRequestException')
-      throw new ResourceNotFoundError(`EMR cluster ${clusterId} does not exist`, { cause: error });
-    throw error;
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   const status = state === undefined ? undefined : CLUSTER_STATUS[state];
   if (!status) throw new UnexpectedResponseError(`EMR cluster ${clusterId} is in an unknown state: ${state ?? '(none)'}`);

@@ -1,6 +1,5 @@
 import { DescribeStepCommand, type EMRClient, type FailureDetails, type Step } from '@aws-sdk/client-emr';
-import { type InvocationContext, UnexpectedResponseError } from '@data-pipeline/core';
-import { unknownStepError } from './errors';
+import { type InvocationContext, rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
 
 type Logger = Pick<InvocationContext<unknown>['logger'], 'info' | 'warn'>;
 
@@ -28,7 +27,7 @@ export async function stepStatus(emr: EMRClient, clusterId: string, stepId: stri
   try {
     step = (await emr.send(new DescribeStepCommand({ ClusterId: clusterId, StepId: stepId }))).Step;
   } catch (error) {
-    throw unknownStepError(error, clusterId, stepId);
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist or has no step ${stepId}`);
   }
   const state = step?.Status?.State;
   const status = state === undefined ? undefined : STEP_STATUS[state];

@@ -1,6 +1,5 @@
 import { AddJobFlowStepsCommand, type EMRClient } from '@aws-sdk/client-emr';
-import { type InvocationContext, UnexpectedResponseError } from '@data-pipeline/core';
-import { unknownClusterError } from './errors';
+import { type InvocationContext, rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
 import type { ResolvedStepCommand } from './step-command';
 
 type Logger = Pick<InvocationContext<unknown>['logger'], 'info'>;
@@ -28,7 +27,7 @@ export async function submitStep(emr: EMRClient, clusterId: string, command: Res
     );
     stepIds = response.StepIds;
   } catch (error) {
-    throw unknownClusterError(error, clusterId);
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   const stepId = stepIds?.[0];
   if (!stepId) throw new UnexpectedResponseError(`EMR accepted step "${command.name}" on cluster ${clusterId} but answered no step id`);

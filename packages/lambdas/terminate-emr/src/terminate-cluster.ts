@@ -1,5 +1,5 @@
 import { type EMRClient, TerminateJobFlowsCommand } from '@aws-sdk/client-emr';
-import { unknownClusterError } from './errors';
+import { rethrowUnknownCluster } from '@data-pipeline/core';
 
 export interface TerminateResult {
   ClusterId: string;
@@ -11,7 +11,7 @@ export async function terminateCluster(emr: EMRClient, clusterId: string): Promi
   try {
     await emr.send(new TerminateJobFlowsCommand({ JobFlowIds: [clusterId] }));
   } catch (error) {
-    throw unknownClusterError(error, clusterId);
+    rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   return { ClusterId: clusterId, Status: 'STOPPING' };
 }
