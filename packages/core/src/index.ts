@@ -1,3 +1,12 @@
+export {
+  EXECUTION_ARN_PATTERN,
+  isStateMachineArn,
+  regionOfArn,
+  STATE_MACHINE_ARN_PATTERN,
+  stateMachineArnOfExecution,
+  stateMachineNameOf,
+  unqualifiedStateMachineArn,
+} from './arns';
 export { cachedClient, clearAwsClients } from './clients/aws-clients';
 export { endpointFromEnv, regionFromEnv, type ServiceId } from './clients/endpoints';
 export {

@@ -1,6 +1,11 @@
 import { DescribeExecutionCommand, paginateListExecutions, type SFNClient } from '@aws-sdk/client-sfn';
-import { EventValidationError, ResourceNotFoundError, UnexpectedResponseError } from '@data-pipeline/core';
-import { stateMachineArnOfExecution, stateMachineNameOf } from './arns';
+import {
+  EventValidationError,
+  ResourceNotFoundError,
+  stateMachineArnOfExecution,
+  stateMachineNameOf,
+  UnexpectedResponseError,
+} from '@data-pipeline/core';
 import { moreThanOneRunning, type RunningExecution, runningBefore } from './duplicate-rule';
 import { LAMBDA_NAME } from './target';
 

@@ -5,9 +5,9 @@ import {
   defineLambda,
   executionArnSchema,
   optionalEnv,
+  regionOfArn,
 } from '@data-pipeline/core';
 import * as z from 'zod';
-import { regionOfArn } from './arns';
 import { type CheckDuplicateResult, checkDuplicate } from './check-duplicate';
 import { LAMBDA_NAME, resolveStateMachineArn, stateMachineRef } from './target';
 

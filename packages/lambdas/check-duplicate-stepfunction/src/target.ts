@@ -1,8 +1,16 @@
 // Which state machine to check: the event's `currentStepName`, else the `currentStepName` variable, else
 // the state machine of the event's `currentExecutionArn`. A name is resolved to its ARN by listing.
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
-import { type Env, EnvironmentError, EventValidationError, optionalEnv, ResourceNotFoundError } from '@data-pipeline/core';
-import { isStateMachineArn, stateMachineArnOfExecution, unqualifiedStateMachineArn } from './arns';
+import {
+  type Env,
+  EnvironmentError,
+  EventValidationError,
+  isStateMachineArn,
+  optionalEnv,
+  ResourceNotFoundError,
+  stateMachineArnOfExecution,
+  unqualifiedStateMachineArn,
+} from '@data-pipeline/core';
 
 export const LAMBDA_NAME = 'check-duplicate-stepfunction';
 export const FALLBACK_VARIABLE = 'currentStepName';

@@ -1,4 +1,4 @@
-import { cachedClient, createSnsClient, defineLambda, messageEvent } from '@data-pipeline/core';
+import { cachedClient, createSnsClient, defineLambda, messageEvent, regionOfArn } from '@data-pipeline/core';
 import * as z from 'zod';
 import { publish, publishInput, topicArnFromEnv } from './publish';
 
@@ -14,6 +14,6 @@ export const handler = defineLambda({
   run: ({ event, env }) => {
     const topicArn = topicArnFromEnv(env);
     // The topic lives in the region its ARN names.
-    return publish(cachedClient(createSnsClient, topicArn.split(':')[3], env), publishInput(topicArn, event, env));
+    return publish(cachedClient(createSnsClient, regionOfArn(topicArn), env), publishInput(topicArn, event, env));
   },
 });

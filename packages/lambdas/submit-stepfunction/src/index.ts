@@ -1,6 +1,6 @@
-import { cachedClient, createSfnClient, defineLambda } from '@data-pipeline/core';
+import { cachedClient, createSfnClient, defineLambda, regionOfArn } from '@data-pipeline/core';
 import * as z from 'zod';
-import { regionOfArn, stateMachineArnSchema } from './state-machine-arn';
+import { stateMachineArnSchema } from './state-machine-arn';
 import { LAMBDA_NAME, submitExecution, targetStateMachine } from './submit-execution';
 
 /** Core's `submitStateMachineEvent`, also accepting version- and alias-qualified state machine ARNs. */

@@ -3,12 +3,13 @@ import {
   type Env,
   EnvironmentError,
   EventValidationError,
+  isStateMachineArn,
   optionalEnv,
   ResourceNotFoundError,
+  stateMachineNameOf,
   UnexpectedResponseError,
 } from '@data-pipeline/core';
 import { executionName, randomSuffix } from './execution-name';
-import { isStateMachineArn, stateMachineNameOf } from './state-machine-arn';
 
 export const LAMBDA_NAME = 'submit-stepfunction';
 export const FALLBACK_VARIABLE = 'stateMachineArn';
