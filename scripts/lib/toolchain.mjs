@@ -62,10 +62,11 @@ export function run(command, args, env, options = {}) {
   }
 }
 
-/** Installs the workspace from the committed lockfile and runs every package's setup step. */
-export function installWorkspace(env) {
+/** Installs the workspace from the committed lockfile and runs the setup step of every package (or of those named). */
+export function installWorkspace(env, packages = []) {
   const stamp = join(repoRoot, 'node_modules', '.modules.yaml');
   log(existsSync(stamp) ? 'checking the workspace install' : 'installing the workspace from pnpm-lock.yaml');
   run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], env);
-  run('pnpm', ['--recursive', '--if-present', '--workspace-concurrency=1', 'run', 'setup'], env);
+  const scope = packages.length ? packages.flatMap((name) => ['--filter', name]) : ['--recursive'];
+  run('pnpm', [...scope, '--if-present', '--workspace-concurrency=1', 'run', 'setup'], env);
 }
