@@ -1,6 +1,7 @@
 // The event each Lambda accepts (DESIGN §3). Extra fields are allowed and ignored, because the
 // state machines pass their whole state. Fields with an environment fallback are optional here.
 import * as z from 'zod';
+import { EXECUTION_ARN_PATTERN, STATE_MACHINE_ARN_PATTERN } from '../arns';
 import { clusterIdSchema } from '../state/cluster-id';
 
 const field = (what: string) =>
@@ -11,8 +12,9 @@ const pattern = (what: string, regex: RegExp) =>
 
 export const stepIdSchema = pattern('an EMR step id (s-…)', /^s-[0-9A-Z]{1,64}$/);
 export const instanceFleetIdSchema = pattern('an EMR instance fleet id (if-…)', /^if-[0-9A-Z]{1,64}$/);
-export const stateMachineArnSchema = pattern('a state machine ARN', /^arn:aws[\w-]*:states:[\w-]+:\d{12}:stateMachine:[\w-]{1,80}$/);
-export const executionArnSchema = pattern('an execution ARN', /^arn:aws[\w-]*:states:[\w-]+:\d{12}:execution:[\w-]{1,80}:[\w-]{1,80}$/);
+/** A state machine ARN, also one qualified by a version number or an alias name. */
+export const stateMachineArnSchema = pattern('a state machine ARN', STATE_MACHINE_ARN_PATTERN);
+export const executionArnSchema = pattern('an execution ARN', EXECUTION_ARN_PATTERN);
 
 /** Lambdas that need nothing from their event. */
 export const anyEvent = z.unknown();
@@ -39,11 +41,16 @@ export const submitStateMachineEvent = z.looseObject({ nextStateMachineArn: stat
 
 export const executionEvent = z.looseObject({ executionArn: executionArnSchema });
 
-export const checkDuplicateExecutionEvent = z.looseObject({ currentStepName: field('a state machine name or ARN').optional() });
+/** `currentExecutionArn` is the caller's own execution (`$$.Execution.Id`), for the first-started-wins rule. */
+export const checkDuplicateExecutionEvent = z.looseObject({
+  currentStepName: field('a state machine name or ARN').optional(),
+  currentExecutionArn: executionArnSchema.optional(),
+});
 
 export const messageEvent = z.looseObject({
   Message: z.union([field('a string or an object'), z.record(z.string(), z.unknown())], {
     error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a string or an object'),
   }),
-  Subject: field('a string').max(100).optional(),
+  /** Any string: send-msg-sns makes it fit SNS's subject rules (one line, at most 100 characters) rather than refuse it. */
+  Subject: z.string({ error: 'must be a string' }).optional(),
 });

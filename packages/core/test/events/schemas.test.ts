@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkDuplicateExecutionEvent,
   clusterEvent,
   EventValidationError,
   executionEvent,
@@ -129,5 +130,59 @@ describe('Function: parseEvent', () => {
     expect(text.Message).toBe('done');
     expect(object.Message).toEqual({ workflow: 'Master' });
     expect(problems).toEqual(['Message must be a string or an object']);
+  });
+
+  it('accepts version- and alias-qualified state machine ARNs and rejects an execution ARN', () => {
+    // Prepare
+    const machine = 'arn:aws:states:eu-west-1:123456789012:stateMachine:data-pipeline-dev-fact-process';
+    const execution = 'arn:aws:states:eu-west-1:123456789012:execution:data-pipeline-dev-fact-process:run_20261122_ab12';
+
+    // Act
+    const version = parseEvent('submit-stepfunction', submitStateMachineEvent, { nextStateMachineArn: `${machine}:3` });
+    const alias = parseEvent('submit-stepfunction', submitStateMachineEvent, { nextStateMachineArn: `${machine}:prod` });
+    const problems = problemsOf(() => parseEvent('submit-stepfunction', submitStateMachineEvent, { nextStateMachineArn: execution }));
+
+    // Assess
+    expect(version.nextStateMachineArn).toBe(`${machine}:3`);
+    expect(alias.nextStateMachineArn).toBe(`${machine}:prod`);
+    expect(problems).toEqual([`nextStateMachineArn is not a state machine ARN: "${execution}"`]);
+  });
+
+  it('accepts the caller execution ARN next to currentStepName and rejects a state machine ARN in its place', () => {
+    // Prepare
+    const machine = 'arn:aws:states:eu-west-1:123456789012:stateMachine:data-pipeline-dev-master';
+    const execution = 'arn:aws:states:eu-west-1:123456789012:execution:data-pipeline-dev-master:master_20250307060000_aaaaaaaa';
+
+    // Act
+    const parsed = parseEvent('check-duplicate-stepfunction', checkDuplicateExecutionEvent, {
+      currentStepName: 'data-pipeline-dev-master',
+      currentExecutionArn: execution,
+    });
+    const byName = parseEvent('check-duplicate-stepfunction', checkDuplicateExecutionEvent, {
+      currentStepName: 'data-pipeline-dev-master',
+    });
+    const problems = problemsOf(() =>
+      parseEvent('check-duplicate-stepfunction', checkDuplicateExecutionEvent, { currentExecutionArn: machine }),
+    );
+
+    // Assess
+    expect(parsed).toEqual({ currentStepName: 'data-pipeline-dev-master', currentExecutionArn: execution });
+    expect(byName.currentExecutionArn).toBeUndefined();
+    expect(problems).toEqual([`currentExecutionArn is not an execution ARN: "${machine}"`]);
+  });
+
+  it('accepts a Subject of any length or an empty one and rejects one that is not a string', () => {
+    // Prepare
+    const long = `Master workflow FAILED: ${'x'.repeat(200)}`;
+
+    // Act
+    const parsedLong = parseEvent('send-msg-sns', messageEvent, { Message: 'failed', Subject: long });
+    const parsedEmpty = parseEvent('send-msg-sns', messageEvent, { Message: 'failed', Subject: '' });
+    const problems = problemsOf(() => parseEvent('send-msg-sns', messageEvent, { Message: 'failed', Subject: 7 }));
+
+    // Assess
+    expect(parsedLong.Subject).toBe(long);
+    expect(parsedEmpty.Subject).toBe('');
+    expect(problems).toEqual(['Subject must be a string']);
   });
 });

@@ -1,22 +1,10 @@
-import {
-  cachedClient,
-  checkDuplicateExecutionEvent,
-  createSfnClient,
-  defineLambda,
-  executionArnSchema,
-  optionalEnv,
-  regionOfArn,
-} from '@data-pipeline/core';
-import * as z from 'zod';
+import { cachedClient, checkDuplicateExecutionEvent, createSfnClient, defineLambda, optionalEnv, regionOfArn } from '@data-pipeline/core';
 import { type CheckDuplicateResult, checkDuplicate } from './check-duplicate';
 import { LAMBDA_NAME, resolveStateMachineArn, stateMachineRef } from './target';
 
-/** Core's event, plus the caller's own execution ARN (`$$.Execution.Id`) for the first-started-wins rule. */
-const checkEvent = z.looseObject({ ...checkDuplicateExecutionEvent.shape, currentExecutionArn: executionArnSchema.optional() });
-
 export const handler = defineLambda({
   name: LAMBDA_NAME,
-  event: checkEvent,
+  event: checkDuplicateExecutionEvent,
   run: async ({ event, env, region, logger }): Promise<CheckDuplicateResult> => {
     const ref = stateMachineRef(event.currentStepName, event.currentExecutionArn, env);
     // A state machine lives in the region its ARN names; one given by name is looked for in the Lambda's own region.
