@@ -135,6 +135,19 @@ export async function deployLocal(
   };
 }
 
+/**
+ * Every table's folders exist, as its Glue location does on AWS: Spark, unlike Hive, will neither read
+ * nor overwrite a table whose location has no object at all.
+ */
+export async function ensureTableFolders(s3: S3Client, bucket: string): Promise<void> {
+  for (const table of tables) {
+    const prefixes = tablePrefixes(table);
+    for (const prefix of [prefixes.landing, prefixes.stage, prefixes.warehouse, prefixes.archive]) {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: prefix, Body: Buffer.alloc(0) }));
+    }
+  }
+}
+
 /** Runs each table's generated DDL on the catalog engine, once per DDL content and metastore. */
 async function createTables(cloud: LocalCloud, names: LocalNames): Promise<boolean> {
   const scripts = tables.map((table) => ({

@@ -3,6 +3,7 @@
 import { DeleteObjectsCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
+import { ensureTableFolders } from './deploy';
 import type { LocalNames } from './environment';
 import { followExecution } from './follow';
 import { type FileToLand, landFiles } from './land';
@@ -76,7 +77,7 @@ async function settle(services: Services, names: LocalNames, print: (line: strin
   }
 }
 
-/** Empties the data zones and the state file (config, scripts and tables stay): a fresh start for a full run. */
+/** Empties the data zones and the state file (config, scripts, tables and their folders stay): a fresh start for a full run. */
 export async function resetLake(services: Services, bucket: string): Promise<number> {
   let deleted = 0;
   for (const prefix of [s3Layout.landingRoot, s3Layout.stageRoot, s3Layout.warehouseRoot, s3Layout.archiveRoot, s3Layout.stateFileKey]) {
@@ -88,5 +89,6 @@ export async function resetLake(services: Services, bucket: string): Promise<num
       deleted += keys.length;
     }
   }
+  await ensureTableFolders(services.s3, bucket);
   return deleted;
 }

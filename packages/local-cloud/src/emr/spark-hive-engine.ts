@@ -46,7 +46,13 @@ export async function startSparkHiveEngine(options: SparkHiveOptions): Promise<H
   const session = await HiveSession.start({
     warehouseDir: options.warehouseDir,
     metastoreDir: options.metastoreDir,
-    sparkConf: s3aSparkConf(options),
+    sparkConf: {
+      ...s3aSparkConf(options),
+      // Each EMR step is a new hive process that lists a table's files afresh; a long-lived session must
+      // not keep listings (or relations) from an earlier step, or it reads files another step deleted.
+      'spark.sql.filesourceTableRelationCacheSize': '0',
+      'spark.sql.hive.filesourcePartitionFileCacheSize': '0',
+    },
     startTimeoutMs: options.startTimeoutMs,
   });
   return {
