@@ -1,14 +1,7 @@
 // The six workflows: ids (file names of the rendered definitions) and the titles messages use.
-export const WORKFLOW_IDS = [
-  'master',
-  'launch-emr-cluster',
-  'dimension-process',
-  'add-emr-workers',
-  'fact-process',
-  'terminate-emr-cluster',
-] as const;
+import type { WorkflowId } from '@data-pipeline/model';
 
-export type WorkflowId = (typeof WORKFLOW_IDS)[number];
+export { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
 
 export const WORKFLOW_TITLES: Record<WorkflowId, string> = {
   master: 'Master',

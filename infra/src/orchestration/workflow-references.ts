@@ -1,7 +1,6 @@
 import type { ChildStateMachines, WorkflowId, WorkflowReferences } from '@data-pipeline/asl';
-import { type Environment, tableWorkflowSteps } from '@data-pipeline/model';
+import { type Environment, stateMachineName, tableWorkflowSteps } from '@data-pipeline/model';
 import type { LambdaName } from '../compute/lambdas';
-import { resourceName } from '../naming';
 
 /** Which child of the Master each workflow is (the Master itself is none). */
 export const childOfWorkflow: Record<Exclude<WorkflowId, 'master'>, keyof ChildStateMachines> = {
@@ -12,9 +11,7 @@ export const childOfWorkflow: Record<Exclude<WorkflowId, 'master'>, keyof ChildS
   'terminate-emr-cluster': 'terminate',
 };
 
-export function stateMachineName(env: Pick<Environment, 'name'>, workflow: WorkflowId): string {
-  return resourceName(env, workflow);
-}
+export { stateMachineName };
 
 export interface ReferenceInputs {
   env: Environment;
