@@ -4,53 +4,67 @@ import * as z from 'zod';
 import { EXECUTION_ARN_PATTERN, STATE_MACHINE_ARN_PATTERN } from '../arns';
 import { clusterIdSchema } from '../state/cluster-id';
 
+/**
+ * Builds a schema when the module loads. Marked free of side effects, so a Lambda's bundle keeps only
+ * the schemas that Lambda uses.
+ */
+const schema = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): T => build();
+
 const field = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? 'is missing' : `must be ${what}`) }).min(1, { error: 'must not be empty' });
 
 const pattern = (what: string, regex: RegExp) =>
   field(what).regex(regex, { error: (issue) => `is not ${what}: ${JSON.stringify(issue.input)}` });
 
-export const stepIdSchema = pattern('an EMR step id (s-…)', /^s-[0-9A-Z]{1,64}$/);
-export const instanceFleetIdSchema = pattern('an EMR instance fleet id (if-…)', /^if-[0-9A-Z]{1,64}$/);
+export const stepIdSchema = schema(() => pattern('an EMR step id (s-…)', /^s-[0-9A-Z]{1,64}$/));
+export const instanceFleetIdSchema = schema(() => pattern('an EMR instance fleet id (if-…)', /^if-[0-9A-Z]{1,64}$/));
 /** A state machine ARN, also one qualified by a version number or an alias name. */
-export const stateMachineArnSchema = pattern('a state machine ARN', STATE_MACHINE_ARN_PATTERN);
-export const executionArnSchema = pattern('an execution ARN', EXECUTION_ARN_PATTERN);
+export const stateMachineArnSchema = schema(() => pattern('a state machine ARN', STATE_MACHINE_ARN_PATTERN));
+export const executionArnSchema = schema(() => pattern('an execution ARN', EXECUTION_ARN_PATTERN));
 
 /** Lambdas that need nothing from their event. */
-export const anyEvent = z.unknown();
+export const anyEvent = schema(() => z.unknown());
 
-export const clusterEvent = z.looseObject({ ClusterId: clusterIdSchema });
+export const clusterEvent = schema(() => z.looseObject({ ClusterId: clusterIdSchema }));
 
-export const stepEvent = z.looseObject({ ClusterId: clusterIdSchema, StepId: stepIdSchema });
+export const stepEvent = schema(() => z.looseObject({ ClusterId: clusterIdSchema, StepId: stepIdSchema }));
 
-export const stepCommandSchema = z.looseObject({ Step_Name: field('a step name'), Cmd_Run: field('a command line') });
+export const stepCommandSchema = schema(() => z.looseObject({ Step_Name: field('a step name'), Cmd_Run: field('a command line') }));
 export type StepCommand = z.output<typeof stepCommandSchema>;
 
-export const submitCommandEvent = z.looseObject({ ClusterId: clusterIdSchema, NextStepNameAndCmd: stepCommandSchema.optional() });
+export const submitCommandEvent = schema(() =>
+  z.looseObject({ ClusterId: clusterIdSchema, NextStepNameAndCmd: stepCommandSchema.optional() }),
+);
 
-export const workerResizeEvent = z.looseObject({
-  ClusterId: clusterIdSchema,
-  WorkerInstanceFleetId: instanceFleetIdSchema,
-  TargetTotalWorkers: z
-    .number({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a number') })
-    .int()
-    .min(0),
-});
+export const workerResizeEvent = schema(() =>
+  z.looseObject({
+    ClusterId: clusterIdSchema,
+    WorkerInstanceFleetId: instanceFleetIdSchema,
+    TargetTotalWorkers: z
+      .number({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a number') })
+      .int()
+      .min(0),
+  }),
+);
 
-export const submitStateMachineEvent = z.looseObject({ nextStateMachineArn: stateMachineArnSchema.optional() });
+export const submitStateMachineEvent = schema(() => z.looseObject({ nextStateMachineArn: stateMachineArnSchema.optional() }));
 
-export const executionEvent = z.looseObject({ executionArn: executionArnSchema });
+export const executionEvent = schema(() => z.looseObject({ executionArn: executionArnSchema }));
 
 /** `currentExecutionArn` is the caller's own execution (`$$.Execution.Id`), for the first-started-wins rule. */
-export const checkDuplicateExecutionEvent = z.looseObject({
-  currentStepName: field('a state machine name or ARN').optional(),
-  currentExecutionArn: executionArnSchema.optional(),
-});
-
-export const messageEvent = z.looseObject({
-  Message: z.union([field('a string or an object'), z.record(z.string(), z.unknown())], {
-    error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a string or an object'),
+export const checkDuplicateExecutionEvent = schema(() =>
+  z.looseObject({
+    currentStepName: field('a state machine name or ARN').optional(),
+    currentExecutionArn: executionArnSchema.optional(),
   }),
-  /** Any string: send-msg-sns makes it fit SNS's subject rules (one line, at most 100 characters) rather than refuse it. */
-  Subject: z.string({ error: 'must be a string' }).optional(),
-});
+);
+
+export const messageEvent = schema(() =>
+  z.looseObject({
+    Message: z.union([field('a string or an object'), z.record(z.string(), z.unknown())], {
+      error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a string or an object'),
+    }),
+    /** Any string: send-msg-sns makes it fit SNS's subject rules (one line, at most 100 characters) rather than refuse it. */
+    Subject: z.string({ error: 'must be a string' }).optional(),
+  }),
+);
