@@ -1,31 +1,23 @@
 // config.ini over the real S3 wire protocol: a local S3-compatible server (s3proxy) on 127.0.0.1.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { type S3Server, startS3Server } from '@data-pipeline/local-cloud';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigReadError, ConfigValidationError, clearConfigCache, createS3Client, loadConfig } from '../../src/index';
-import { testConfigIni } from '../../src/testing/index';
+import { ConfigReadError, ConfigValidationError, clearConfigCache, loadConfig } from '../../src/index';
+import { startWireS3, testConfigIni, type WireS3 } from '../../src/testing/index';
 
 const bucket = 'config-wire-test';
 const key = 'data-workflows/prod/libs/lambda_fn_config/config.ini';
 
 describe('Function: loadConfig over the S3 wire protocol', () => {
-  let root: string;
-  let server: S3Server;
+  let wire: WireS3;
   let s3: S3Client;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'config-wire-'));
-    server = await startS3Server({ dataDir: join(root, 'lake') });
-    s3 = createS3Client({ region: 'eu-west-1', env: server.clientEnv(), credentials: server.credentials });
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    wire = await startWireS3({ buckets: [bucket], config: false });
+    s3 = wire.s3;
   });
 
   afterAll(async () => {
-    await server?.stop();
-    rmSync(root, { recursive: true, force: true });
+    await wire?.stop();
   });
 
   beforeEach(() => clearConfigCache());

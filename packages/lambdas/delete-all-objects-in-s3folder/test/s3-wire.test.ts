@@ -1,34 +1,23 @@
 // delete-all-objects-in-s3folder over the real S3 wire protocol: a local S3-compatible server
 // (s3proxy) on 127.0.0.1, the real handler, no mocks.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
-import { clearAwsClients, clearConfigCache } from '@data-pipeline/core';
-import { testConfigIni } from '@data-pipeline/core/testing';
-import { type S3Server, startS3Server } from '@data-pipeline/local-cloud';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PutObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import { startWireS3, TEST_CONFIG_KEY, type WireS3 } from '@data-pipeline/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../src/index';
 
 const bucket = 'delete-wire-test';
-const configKey = 'data-workflows/prod/libs/lambda_fn_config/config.ini';
 
 describe('Function: delete-all-objects-in-s3folder over the S3 wire protocol', () => {
-  let root: string;
-  let server: S3Server;
+  let wire: WireS3;
   let s3: S3Client;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'delete-wire-'));
-    server = await startS3Server({ dataDir: join(root, 'lake') });
-    s3 = new S3Client({ region: 'eu-west-1', endpoint: server.endpoint, forcePathStyle: true, credentials: server.credentials });
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: configKey, Body: testConfigIni() }));
+    wire = await startWireS3({ buckets: [bucket] });
+    s3 = wire.s3;
   });
 
   afterAll(async () => {
-    await server?.stop();
-    rmSync(root, { recursive: true, force: true });
+    await wire?.stop();
   });
 
   async function put(keys: string[]): Promise<void> {
@@ -50,23 +39,13 @@ describe('Function: delete-all-objects-in-s3folder over the S3 wire protocol', (
     const folder = Array.from({ length: 1005 }, (_, index) => `stage/sales/part-${String(index).padStart(4, '0')}.csv`);
     const kept = ['stage/sales-archive/a.csv', 'stage/sales.csv', 'stage/other/b.csv'];
     await put([...folder, ...kept]);
-    const env: Record<string, string> = {
-      Config_File_S3_Bucket: bucket,
-      Config_File_S3_Key: configKey,
-      Target_Folder_S3_Bucket: bucket,
-      Target_Folder_S3_Key: 'stage/sales',
-      AWS_REGION: 'eu-west-1',
-      ...server.clientEnv(),
-    };
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    clearConfigCache();
-    clearAwsClients();
+    wire.env({ Target_Folder_S3_Bucket: bucket, Target_Folder_S3_Key: 'stage/sales' });
 
     // Act
     const result = await handler({});
 
     // Assess
     expect(result).toEqual({ Status: 'SUCCESS', Deleted: 1005 });
-    expect(await remainingKeys()).toEqual([configKey, ...kept].sort());
+    expect(await remainingKeys()).toEqual([TEST_CONFIG_KEY, ...kept].sort());
   }, 60_000);
 });

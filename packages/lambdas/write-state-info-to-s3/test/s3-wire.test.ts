@@ -1,53 +1,30 @@
 // The three state-file Lambdas over the real S3 wire protocol: a local S3-compatible server (s3proxy)
 // on 127.0.0.1, the real handlers, no mocks.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { clearAwsClients, clearConfigCache } from '@data-pipeline/core';
-import { testConfigIni } from '@data-pipeline/core/testing';
-import { type S3Server, startS3Server } from '@data-pipeline/local-cloud';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { startWireS3, type WireS3 } from '@data-pipeline/core/testing';
 import { handler as readHandler } from '@data-pipeline/read-state-info-from-s3';
 import { handler as removeHandler } from '@data-pipeline/remove-state-info-from-s3';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler as writeHandler } from '../src/index';
 
 const bucket = 'state-wire-test';
-const configKey = 'data-workflows/prod/libs/lambda_fn_config/config.ini';
 const stateKey = 'data-workflows/prod/state_info/data_pipeline_ClusterId.info';
 const where = `s3://${bucket}/${stateKey}`;
 
 describe('Function: state-file Lambdas over the S3 wire protocol', () => {
-  let root: string;
-  let server: S3Server;
+  let wire: WireS3;
   let s3: S3Client;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'state-wire-'));
-    server = await startS3Server({ dataDir: join(root, 'lake') });
-    s3 = new S3Client({ region: 'eu-west-1', endpoint: server.endpoint, forcePathStyle: true, credentials: server.credentials });
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: configKey, Body: testConfigIni() }));
+    wire = await startWireS3({ buckets: [bucket] });
+    s3 = wire.s3;
   });
 
   afterAll(async () => {
-    await server?.stop();
-    rmSync(root, { recursive: true, force: true });
+    await wire?.stop();
   });
 
-  beforeEach(() => {
-    const env: Record<string, string> = {
-      Config_File_S3_Bucket: bucket,
-      Config_File_S3_Key: configKey,
-      State_Info_File_S3_Bucket: bucket,
-      State_Info_File_S3_Key: stateKey,
-      AWS_REGION: 'eu-west-1',
-      ...server.clientEnv(),
-    };
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    clearConfigCache();
-    clearAwsClients();
-  });
+  beforeEach(() => wire.env({ State_Info_File_S3_Bucket: bucket, State_Info_File_S3_Key: stateKey }));
 
   async function stateFileText(): Promise<string> {
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: stateKey }));
