@@ -76,9 +76,9 @@ describe('Function: Add EMR Workers', () => {
     expect(cloud.calls('submit-stepfunction').map((call) => call.input)).toEqual([{ nextStateMachineArn: TERMINATE_ARN }]);
     expect(result).toMatchObject({
       status: 'FAILED',
-      error: 'StateFileError',
+      error: 'NoClusterRecordedError',
       cause:
-        'Add EMR Workers failed in state Read cluster id: StateFileError: state file s3://data-pipeline-work-area/data-workflows/prod/state_info/data_pipeline_ClusterId.info: does not exist: no cluster is recorded as running',
+        'Add EMR Workers failed in state Read cluster id: NoClusterRecordedError: state file s3://data-pipeline-work-area/data-workflows/prod/state_info/data_pipeline_ClusterId.info: does not exist: no cluster is recorded as running',
     });
   });
 

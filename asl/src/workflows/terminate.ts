@@ -24,10 +24,10 @@ export const TERMINATE_STATES = {
 } as const;
 
 /**
- * read-state-info-from-s3 fails with StateFileError saying "no cluster is recorded as running" when
- * the state file is missing or empty (@data-pipeline/core's state file); any other error is a failure.
+ * read-state-info-from-s3 fails with NoClusterRecordedError (a StateFileError) when the state file is
+ * missing or empty (@data-pipeline/core's state file): nothing to terminate. Any other error is a failure.
  */
-export const NO_CLUSTER_RECORDED = { error: 'StateFileError', causePattern: '*no cluster is recorded as running*' } as const;
+export const NO_CLUSTER_RECORDED = { error: 'NoClusterRecordedError' } as const;
 
 export function terminateEmrCluster(refs: WorkflowReferences): StateMachineDefinition {
   const S = TERMINATE_STATES;
@@ -59,15 +59,7 @@ export function terminateEmrCluster(refs: WorkflowReferences): StateMachineDefin
   );
   b.add(S.recorded, {
     Type: 'Choice',
-    Choices: [
-      {
-        And: [
-          { Variable: '$.failure.Error', StringEquals: NO_CLUSTER_RECORDED.error },
-          { Variable: '$.failure.Cause', StringMatches: NO_CLUSTER_RECORDED.causePattern },
-        ],
-        Next: S.nothing,
-      },
-    ],
+    Choices: [{ Variable: '$.failure.Error', StringEquals: NO_CLUSTER_RECORDED.error, Next: S.nothing }],
     Default: failures.caught(S.read, NO_CLEANUP),
   });
   b.add(S.nothing, {

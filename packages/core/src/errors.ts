@@ -58,6 +58,17 @@ export class StateFileError extends PipelineError {
   }
 }
 
+/**
+ * The state file records no cluster: it does not exist or is empty. Workflows that only clean up
+ * (Terminate EMR Cluster) take this as nothing to do; the others fail on it like any StateFileError.
+ */
+export class NoClusterRecordedError extends StateFileError {
+  constructor(location: string, message: string, options?: ErrorOptions) {
+    super(location, message, options);
+    this.name = 'NoClusterRecordedError';
+  }
+}
+
 /** A Lambda received an event without a field it needs, or with a field of the wrong type. */
 export class EventValidationError extends PipelineError {
   constructor(

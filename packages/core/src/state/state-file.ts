@@ -2,7 +2,7 @@
 // Unlike the original, a missing, empty or malformed file is an error, never an empty ClusterId.
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type Env, formatS3Location, type S3Location, s3LocationFromEnv } from '../env';
-import { StateFileError } from '../errors';
+import { NoClusterRecordedError, StateFileError } from '../errors';
 import { getObjectText, isNotFound } from '../s3/objects';
 import { CLUSTER_ID_PATTERN } from './cluster-id';
 
@@ -18,11 +18,11 @@ export async function readClusterId(s3: S3Client, location: S3Location): Promise
     const object = await getObjectText(s3, location);
     text = object.notModified ? '' : object.text;
   } catch (error) {
-    if (isNotFound(error)) throw new StateFileError(where, 'does not exist: no cluster is recorded as running', { cause: error });
+    if (isNotFound(error)) throw new NoClusterRecordedError(where, 'does not exist: no cluster is recorded as running', { cause: error });
     throw new StateFileError(where, 'cannot be read', { cause: error });
   }
   const clusterId = text.trim();
-  if (clusterId === '') throw new StateFileError(where, 'is empty: no cluster is recorded as running');
+  if (clusterId === '') throw new NoClusterRecordedError(where, 'is empty: no cluster is recorded as running');
   if (!CLUSTER_ID_PATTERN.test(clusterId)) {
     throw new StateFileError(where, `does not hold an EMR cluster id (j-…): ${JSON.stringify(clusterId.slice(0, 80))}`);
   }

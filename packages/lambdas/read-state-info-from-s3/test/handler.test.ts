@@ -60,7 +60,7 @@ describe('Function: read-state-info-from-s3 handler', () => {
 
     // Assess
     await expect(act).rejects.toMatchObject({
-      name: 'StateFileError',
+      name: 'NoClusterRecordedError',
       message: `state file ${where}: does not exist: no cluster is recorded as running`,
     });
   });
@@ -74,7 +74,7 @@ describe('Function: read-state-info-from-s3 handler', () => {
 
     // Assess
     await expect(act).rejects.toMatchObject({
-      name: 'StateFileError',
+      name: 'NoClusterRecordedError',
       message: `state file ${where}: is empty: no cluster is recorded as running`,
     });
   });

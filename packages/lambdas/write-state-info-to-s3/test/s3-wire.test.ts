@@ -49,7 +49,7 @@ describe('Function: state-file Lambdas over the S3 wire protocol', () => {
     expect(removed).toEqual({ Status: 'CLEARED', StateFile: where, PreviousClusterId: 'j-2AXXXXXXGAPLF' });
     expect(stateFileAfterRemove).toBe('NotFound');
     expect(await readAfterRemove).toMatchObject({
-      name: 'StateFileError',
+      name: 'NoClusterRecordedError',
       message: `state file ${where}: does not exist: no cluster is recorded as running`,
     });
   });
@@ -77,7 +77,7 @@ describe('Function: state-file Lambdas over the S3 wire protocol', () => {
 
     // Assess
     await expect(act).rejects.toMatchObject({
-      name: 'StateFileError',
+      name: 'NoClusterRecordedError',
       message: `state file ${where}: is empty: no cluster is recorded as running`,
     });
   });
