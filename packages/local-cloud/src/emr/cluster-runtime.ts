@@ -25,6 +25,8 @@ export interface ClusterRuntimeOptions {
   timeScale: number;
   /** Starts the engine of hive / spark-sql steps during bootstrap, when the cluster has Hive or Spark. */
   hiveEngine?: (cluster: Cluster) => Promise<HiveEngine>;
+  /** Called on every change of the cluster's or a fleet's state (progress displays, tests). */
+  onStateChange?: (cluster: Cluster) => void;
 }
 
 const ACTIVE = new Set(['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING']);
@@ -84,6 +86,7 @@ export class ClusterRuntime {
     if (targetSpot !== undefined) fleet.targetSpot = targetSpot;
     fleet.state = 'RESIZING';
     fleet.reason = { Message: 'A resize is in progress.' };
+    this.options.onStateChange?.(this.cluster);
     this.shrink(fleet, 'ON_DEMAND', fleet.targetOnDemand);
     this.shrink(fleet, 'SPOT', fleet.targetSpot);
     this.provision(fleet, fleet.targetOnDemand - this.count(fleet, 'ON_DEMAND'), 'ON_DEMAND', 'PROVISIONING');
@@ -99,6 +102,7 @@ export class ClusterRuntime {
           Code: 'CAPACITY_UNAVAILABLE',
           Message: `Spot capacity was not available for ${spotMissing} of ${fleet.targetSpot} units.`,
         };
+      this.options.onStateChange?.(this.cluster);
     });
   }
 
@@ -269,6 +273,7 @@ export class ClusterRuntime {
   private setState(state: Cluster['state'], reason: StateChangeReason = {}): void {
     this.cluster.state = state;
     this.cluster.reason = reason;
+    this.options.onStateChange?.(this.cluster);
   }
 
   private after(ms: number, action: () => unknown): void {

@@ -18,6 +18,8 @@ export interface EmrServiceOptions {
   timings?: Partial<EmrTimings>;
   timeScale?: number;
   hiveEngine?: (cluster: Cluster) => Promise<HiveEngine>;
+  /** Called with a cluster when it is created and on every change of its or a fleet's state. */
+  onClusterStateChange?: (cluster: Cluster) => void;
   port?: number;
 }
 
@@ -57,8 +59,10 @@ export class EmrService {
           timings: { ...DEFAULT_TIMINGS, ...this.options.timings },
           timeScale: this.options.timeScale ?? 1,
           hiveEngine: this.options.hiveEngine,
+          onStateChange: this.options.onClusterStateChange,
         });
         this.clusters.set(cluster.id, runtime);
+        this.options.onClusterStateChange?.(cluster);
         if (steps.length) cluster.steps.push(...stepsFromRequest(cluster, steps, this.options.logRoot));
         runtime.start();
         return { JobFlowId: cluster.id, ClusterArn: cluster.arn };
