@@ -21,5 +21,5 @@ export {
 } from './s3/s3-server';
 export { type ExecutionRecord, type StateMachineRecord, StepFunctionsService, type StepFunctionsServiceOptions } from './sfn/service';
 export { type PublishedMessage, SnsService, type SnsServiceOptions } from './sns/service';
-export { freePort, LOOPBACK } from './support/net';
+export { freePort, isListening, LOOPBACK } from './support/net';
 export { jarsDir, localDir, repoRoot } from './support/paths';

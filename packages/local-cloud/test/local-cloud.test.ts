@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMRClient, ListClustersCommand } from '@aws-sdk/client-emr';
@@ -7,18 +6,7 @@ import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
-import { startLocalCloud } from '../src/index';
-
-function accepts(endpoint: string): Promise<boolean> {
-  const { hostname, port } = new URL(endpoint);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port) }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
+import { isListening, startLocalCloud } from '../src/index';
 
 describe('Function: startLocalCloud', () => {
   it('starts S3, SNS, EMR and Step Functions on 127.0.0.1, answers each over its protocol, and stops them all', async () => {
@@ -38,7 +26,7 @@ describe('Function: startLocalCloud', () => {
     ]);
     const endpoints = Object.values(cloud.endpoints);
     await cloud.stop();
-    const stillListening = await Promise.all(endpoints.map(accepts));
+    const stillListening = await Promise.all(endpoints.map(isListening));
     rmSync(dir, { recursive: true, force: true });
 
     // Assess

@@ -1,23 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3Server, startS3Server } from '../src/index';
+import { isListening, type S3Server, startS3Server } from '../src/index';
 
 function clientFor(server: S3Server): S3Client {
   return new S3Client({ region: 'us-east-1', endpoint: server.endpoint, forcePathStyle: true, credentials: server.credentials });
-}
-
-function portAccepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
 }
 
 describe('Function: startS3Server', () => {
@@ -73,13 +62,13 @@ describe('Function: startS3Server', () => {
   it('frees its port when stopped', async () => {
     // Prepare
     const server = await startS3Server({ dataDir: join(root, 'stop') });
-    const listening = await portAccepts(server.port);
+    const listening = await isListening(server.endpoint);
 
     // Act
     await server.stop();
 
     // Assess
     expect(listening).toBe(true);
-    expect(await portAccepts(server.port)).toBe(false);
+    expect(await isListening(server.endpoint)).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
 // The whole pipeline on the local services: the real bundles, definitions, HiveQL and Spark.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { isListening } from '@data-pipeline/local-cloud';
 import { s3Layout } from '@data-pipeline/model';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,17 +20,6 @@ function csvRows(table: string): string[][] {
   return sampleFiles()
     .filter((file) => file.table === table)
     .flatMap((file) => parse(readFileSync(file.path), { bom: true, from_line: 2, skip_empty_lines: true }) as string[][]);
-}
-
-function accepts(endpoint: string): Promise<boolean> {
-  const { hostname, port } = new URL(endpoint);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port) }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
 }
 
 describe('Function: the pipeline on the local services', () => {
@@ -164,7 +153,7 @@ describe('Function: the pipeline on the local services', () => {
 
     // Act
     await session.cloud.stop();
-    const listening = await Promise.all(endpoints.map(accepts));
+    const listening = await Promise.all(endpoints.map(isListening));
 
     // Assess
     expect(listening).toEqual(endpoints.map(() => false));

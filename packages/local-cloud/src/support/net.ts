@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -30,4 +30,16 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: lastError });
+}
+
+/** True when something accepts TCP connections at the endpoint's host and port (`http://host:port`). */
+export function isListening(endpoint: string): Promise<boolean> {
+  const { hostname, port } = new URL(endpoint);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 }
