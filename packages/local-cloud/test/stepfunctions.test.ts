@@ -142,8 +142,8 @@ describe('Class: StepFunctionsService', () => {
     // Prepare
     const definition = JSON.stringify({ StartAt: 'Sleep', States: { Sleep: { Type: 'Task', Resource: lambdaArn('sleepy'), End: true } } });
     const slow = await sfn.send(new CreateStateMachineCommand({ name: 'slow', definition, roleArn }));
-    const first = await sfn.send(new StartExecutionCommand({ stateMachineArn: slow.stateMachineArn, name: 'one', input: '{"ms": 3000}' }));
-    const second = await sfn.send(new StartExecutionCommand({ stateMachineArn: slow.stateMachineArn, name: 'two', input: '{"ms": 3000}' }));
+    const first = await sfn.send(new StartExecutionCommand({ stateMachineArn: slow.stateMachineArn, name: 'one', input: '{"ms": 60000}' }));
+    const second = await sfn.send(new StartExecutionCommand({ stateMachineArn: slow.stateMachineArn, name: 'two', input: '{"ms": 60000}' }));
 
     // Act
     const running = await sfn.send(new ListExecutionsCommand({ stateMachineArn: slow.stateMachineArn, statusFilter: 'RUNNING' }));
@@ -188,12 +188,12 @@ describe('Class: StepFunctionsService', () => {
     const definition = JSON.stringify({ StartAt: 'Sleep', States: { Sleep: { Type: 'Task', Resource: lambdaArn('sleepy'), End: true } } });
     const named = await sfn.send(new CreateStateMachineCommand({ name: 'named', definition, roleArn }));
     const first = await sfn.send(
-      new StartExecutionCommand({ stateMachineArn: named.stateMachineArn, name: 'run-1', input: '{"ms": 2000}' }),
+      new StartExecutionCommand({ stateMachineArn: named.stateMachineArn, name: 'run-1', input: '{"ms": 60000}' }),
     );
 
     // Act
     const repeat = await sfn.send(
-      new StartExecutionCommand({ stateMachineArn: named.stateMachineArn, name: 'run-1', input: '{"ms": 2000}' }),
+      new StartExecutionCommand({ stateMachineArn: named.stateMachineArn, name: 'run-1', input: '{"ms": 60000}' }),
     );
     const reuse = await sfn
       .send(new StartExecutionCommand({ stateMachineArn: named.stateMachineArn, name: 'run-1', input: '{"ms": 1}' }))
