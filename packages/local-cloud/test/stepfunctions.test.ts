@@ -143,7 +143,9 @@ describe('Class: StepFunctionsService', () => {
     const definition = JSON.stringify({ StartAt: 'Sleep', States: { Sleep: { Type: 'Task', Resource: lambdaArn('sleepy'), End: true } } });
     const slow = await sfn.send(new CreateStateMachineCommand({ name: 'slow', definition, roleArn }));
     const first = await sfn.send(new StartExecutionCommand({ stateMachineArn: slow.stateMachineArn, name: 'one', input: '{"ms": 60000}' }));
-    const second = await sfn.send(new StartExecutionCommand({ stateMachineArn: slow.stateMachineArn, name: 'two', input: '{"ms": 60000}' }));
+    const second = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn: slow.stateMachineArn, name: 'two', input: '{"ms": 60000}' }),
+    );
 
     // Act
     const running = await sfn.send(new ListExecutionsCommand({ stateMachineArn: slow.stateMachineArn, statusFilter: 'RUNNING' }));
