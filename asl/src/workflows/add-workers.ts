@@ -1,11 +1,11 @@
 // Add EMR Workers: read the ClusterId, add spot capacity to the worker fleet, poll until SUCCESS or ERROR.
 import { lambdaTask, StatesBuilder } from '../asl/builder';
-import { TERMINATE_FROM_STATE_FILE, terminateCluster, WorkflowFailures } from '../asl/failure';
+import { TERMINATE_FROM_STATE_FILE, terminateCluster } from '../asl/failure';
 import { jsonOf, ref, text } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
 import type { WorkflowReferences } from '../references';
-import { WORKFLOW_TITLES } from './catalog';
+import { workflowFailures } from './failures';
 
 export const ADD_WORKERS_STATES = {
   read: 'Read cluster id',
@@ -20,13 +20,7 @@ export function addEmrWorkers(refs: WorkflowReferences): StateMachineDefinition 
   const S = ADD_WORKERS_STATES;
   const { lambdas } = refs;
   const b = new StatesBuilder();
-  const failures = new WorkflowFailures({
-    title: WORKFLOW_TITLES['add-emr-workers'],
-    builder: b,
-    notifyResource: lambdas['send-msg-sns'],
-    startWorkflowResource: lambdas['submit-stepfunction'],
-    terminateStateMachineArn: refs.stateMachines.terminate,
-  });
+  const failures = workflowFailures('add-emr-workers', refs, b);
   const clusterId = ref('$.cluster.ClusterId');
   const running = terminateCluster(clusterId.path);
 

@@ -1,12 +1,12 @@
 // Launch EMR Cluster: refuse when a cluster of the same name runs, launch, poll until STARTED,
 // record the ClusterId in the state file. A cluster that stops while starting is reported.
 import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
-import { NO_CLEANUP, terminateCluster, WorkflowFailures } from '../asl/failure';
+import { NO_CLEANUP, terminateCluster } from '../asl/failure';
 import { jsonOf, ref, text } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
 import type { WorkflowReferences } from '../references';
-import { WORKFLOW_TITLES } from './catalog';
+import { workflowFailures } from './failures';
 
 export const LAUNCH_STATES = {
   checkDuplicate: 'Check for running cluster',
@@ -24,13 +24,7 @@ export function launchEmrCluster(refs: WorkflowReferences): StateMachineDefiniti
   const S = LAUNCH_STATES;
   const { lambdas } = refs;
   const b = new StatesBuilder();
-  const failures = new WorkflowFailures({
-    title: WORKFLOW_TITLES['launch-emr-cluster'],
-    builder: b,
-    notifyResource: lambdas['send-msg-sns'],
-    startWorkflowResource: lambdas['submit-stepfunction'],
-    terminateStateMachineArn: refs.stateMachines.terminate,
-  });
+  const failures = workflowFailures('launch-emr-cluster', refs, b);
   const clusterId = ref('$.cluster.ClusterId');
   const launched = terminateCluster(clusterId.path);
 

@@ -2,12 +2,13 @@
 // start it (submit-stepfunction), poll it (status-stepfunction) — and notify success. Any failure
 // after the Launch child was started also starts Terminate EMR Cluster.
 import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
-import { type Cleanup, NO_CLEANUP, TERMINATE_FROM_STATE_FILE, WorkflowFailures } from '../asl/failure';
+import { type Cleanup, NO_CLEANUP, TERMINATE_FROM_STATE_FILE } from '../asl/failure';
 import { jsonOf, ref, text, textField } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
 import type { ChildStateMachines, WorkflowReferences } from '../references';
 import { WORKFLOW_TITLES, type WorkflowId } from './catalog';
+import { workflowFailures } from './failures';
 
 export type ChildKey = keyof ChildStateMachines;
 
@@ -36,13 +37,7 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
   const S = MASTER_STATES;
   const { lambdas } = refs;
   const b = new StatesBuilder();
-  const failures = new WorkflowFailures({
-    title: WORKFLOW_TITLES.master,
-    builder: b,
-    notifyResource: lambdas['send-msg-sns'],
-    startWorkflowResource: lambdas['submit-stepfunction'],
-    terminateStateMachineArn: refs.stateMachines.terminate,
-  });
+  const failures = workflowFailures('master', refs, b);
   const first = childStates('launch').start;
 
   b.add(

@@ -2,13 +2,14 @@
 // the tables the model declares): move landing → staging, load with Hive, move staging → archive.
 // Each step is submitted (submit-cmd-run-step-emr) and polled (status-step-emr).
 import { lambdaTask, StatesBuilder } from '../asl/builder';
-import { ItemFailures, TERMINATE_FROM_STATE_FILE, terminateCluster, WorkflowFailures } from '../asl/failure';
+import { ItemFailures, TERMINATE_FROM_STATE_FILE, terminateCluster } from '../asl/failure';
 import { jsonOf, ref, text } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { Json, StateMachineDefinition } from '../asl/types';
 import type { TableKind } from '../model-types';
 import type { WorkflowReferences } from '../references';
 import { WORKFLOW_TITLES, type WorkflowId } from './catalog';
+import { workflowFailures } from './failures';
 
 export type TableStep = 'move' | 'load' | 'archive';
 
@@ -43,13 +44,7 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   const { lambdas } = refs;
   const title = WORKFLOW_TITLES[WORKFLOW_OF[kind]];
   const b = new StatesBuilder();
-  const failures = new WorkflowFailures({
-    title,
-    builder: b,
-    notifyResource: lambdas['send-msg-sns'],
-    startWorkflowResource: lambdas['submit-stepfunction'],
-    terminateStateMachineArn: refs.stateMachines.terminate,
-  });
+  const failures = workflowFailures(WORKFLOW_OF[kind], refs, b);
   const running = terminateCluster('$.cluster.ClusterId');
 
   b.add(
