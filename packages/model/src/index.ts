@@ -78,3 +78,4 @@ export { csvStorage, orcStorage } from './storage-formats';
 export { dataColumns, getTable, partitionColumns, tables, tablesOfKind, validateTable } from './tables/index';
 export { type QualifiedTableName, stagingTable, warehouseTable } from './tables/names';
 export type { HiveColumn, SourceFormat, TableDefinition, TableKind } from './tables/schema';
+export { checkTableFile, type FileCheckOptions, type FileCheckResult, type FileProblem, valueProblem } from './validation/index';

@@ -1,0 +1,2 @@
+export { checkTableFile, type FileCheckOptions, type FileCheckResult, type FileProblem } from './check-file';
+export { valueProblem } from './values';
