@@ -47,3 +47,48 @@ describe('Function: validateEnvironment', () => {
     expect(() => validateEnvironment(input)).toThrow(/bucket: .*emr\.idleTimeoutSeconds: .*emr\.stepConcurrency: /);
   });
 });
+
+describe('Function: validateEnvironment (people access and QuickSight)', () => {
+  const prod = environments.prod;
+
+  it('returns the roles’ principals and permission sets when they are valid', () => {
+    // prepare
+    const access = {
+      analyst: { ssoPermissionSets: ['DataAnalyst'] },
+      dataEngineer: { principals: ['arn:aws:iam::123456789012:role/engineers'] },
+      operator: { principals: ['arn:aws:iam::123456789012:root'], ssoPermissionSets: ['Operations'] },
+    };
+    // act
+    const environment = validateEnvironment({ ...prod, access });
+    // assess
+    expect(environment.access).toEqual(access);
+  });
+
+  it('throws InvalidEnvironmentError naming the field when a principal is not an IAM ARN', () => {
+    // prepare
+    const input = { ...prod, access: { operator: { principals: ['123456789012'] } } };
+    // act / assess
+    expect(() => validateEnvironment(input)).toThrow(/access\.operator\.principals\.0: must be an IAM principal ARN/);
+  });
+
+  it('throws InvalidEnvironmentError naming the field when a permission set name is too long', () => {
+    // prepare
+    const input = { ...prod, access: { analyst: { ssoPermissionSets: ['x'.repeat(33)] } } };
+    // act / assess
+    expect(() => validateEnvironment(input)).toThrow(/access\.analyst\.ssoPermissionSets\.0: must be an IAM Identity Center/);
+  });
+
+  it('throws InvalidEnvironmentError naming the field when QuickSight has no group', () => {
+    // prepare
+    const input = { ...prod, quicksight: { enabled: true, group: '' } };
+    // act / assess
+    expect(() => validateEnvironment(input)).toThrow(/quicksight\.group: must be a QuickSight group name/);
+  });
+
+  it('returns QuickSight on in prod and off in dev and local', () => {
+    // act / assess
+    expect(environments.prod.quicksight?.enabled).toBe(true);
+    expect(environments.dev.quicksight?.enabled).toBe(false);
+    expect(environments.local.quicksight?.enabled ?? false).toBe(false);
+  });
+});

@@ -3,6 +3,9 @@ import type { Environment, EnvironmentName } from './schema';
 /**
  * The one place to change an environment. Validated when the model loads (see ./index.ts).
  * Subnet ids of dev and prod are those of the target account's private subnets: set them before deploying.
+ * `access` names who may assume the analyst, data engineer and operator roles (IAM principal ARNs and/or IAM
+ * Identity Center permission sets); left out, each role trusts the account's principals signed in with MFA.
+ * `quicksight` is on in prod only: it needs the account's QuickSight subscription and the group.
  */
 
 const project = 'data-pipeline';
@@ -43,6 +46,7 @@ export const environmentDefinitions: Record<EnvironmentName, Environment> = {
     notifications: { emails: ['data-platform-dev@example.com'] },
     pollIntervals: { clusterStart: 60, step: 30, resize: 60, childWorkflow: 60, terminate: 60 },
     tags: baseTags('dev'),
+    quicksight: { enabled: false, group: 'data-pipeline-dev-readers' },
   },
   prod: {
     name: 'prod',
@@ -74,6 +78,7 @@ export const environmentDefinitions: Record<EnvironmentName, Environment> = {
     notifications: { emails: ['data-platform@example.com'] },
     pollIntervals: { clusterStart: 60, step: 30, resize: 60, childWorkflow: 60, terminate: 60 },
     tags: baseTags('prod'),
+    quicksight: { enabled: true, group: 'data-pipeline-readers' },
   },
   local: {
     name: 'local',

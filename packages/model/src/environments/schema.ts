@@ -57,6 +57,46 @@ export const emrSchema = z
     path: ['onDemandWorkers'],
   });
 
+const principalArn = z
+  .string()
+  .regex(
+    /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(role|user)\/[\w+=,.@/-]+)$/,
+    'must be an IAM principal ARN such as arn:aws:iam::123456789012:role/Name (or :root for an account)',
+  );
+const permissionSetName = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,32}$/, 'must be an IAM Identity Center permission set name (1-32 of A-Z a-z 0-9 +=,.@_-)');
+
+/** Who may assume one of the people's roles: IAM principals, and/or IAM Identity Center permission sets of the account. */
+export const personRoleAccessSchema = z.object({
+  principals: z.array(principalArn).optional(),
+  ssoPermissionSets: z.array(permissionSetName).optional(),
+});
+
+/** The people's roles on the lake; a role with nobody configured trusts the account's principals that sign in with MFA. */
+export const peopleAccessSchema = z.object({
+  analyst: personRoleAccessSchema.optional(),
+  dataEngineer: personRoleAccessSchema.optional(),
+  operator: personRoleAccessSchema.optional(),
+});
+
+/** Reporting through QuickSight on the Athena workgroup (needs a QuickSight subscription of the account). */
+export const quicksightSchema = z.object({
+  enabled: z.boolean(),
+  /** The QuickSight group given use of the data source and data sets (created by the QuickSight administrator). */
+  group: z.string().regex(/^[\w+=,.@-]{1,128}$/, 'must be a QuickSight group name (1-128 of A-Z a-z 0-9 +=,.@_-)'),
+  /** QuickSight namespace of the group; default "default". */
+  namespace: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]{1,64}$/, 'must be a QuickSight namespace')
+    .optional(),
+  /** The IAM role QuickSight uses for Athena and S3; default aws-quicksight-service-role-v0. */
+  serviceRole: z
+    .string()
+    .regex(/^[\w+=,.@/-]{1,64}$/, 'must be an IAM role name')
+    .optional(),
+});
+
 export const environmentSchema = z.object({
   name: z.enum(['dev', 'prod', 'local']),
   region: awsRegion,
@@ -73,6 +113,10 @@ export const environmentSchema = z.object({
   notifications: z.object({ emails: z.array(z.email()) }),
   pollIntervals: pollIntervalsSchema,
   tags: z.record(z.string().min(1).max(128), z.string().max(256)),
+  /** Roles for people (analyst, data engineer, operator); every role is created, see peopleAccessSchema. */
+  access: peopleAccessSchema.optional(),
+  /** Off when absent. */
+  quicksight: quicksightSchema.optional(),
 });
 
 export type EnvironmentName = z.infer<typeof environmentSchema>['name'];
@@ -80,3 +124,6 @@ export type PollIntervals = z.infer<typeof pollIntervalsSchema>;
 export type EmrSettings = z.infer<typeof emrSchema>;
 export type SpotSettings = z.infer<typeof spotSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
+export type PeopleAccess = z.infer<typeof peopleAccessSchema>;
+export type PersonRoleAccess = z.infer<typeof personRoleAccessSchema>;
+export type QuicksightSettings = z.infer<typeof quicksightSchema>;
