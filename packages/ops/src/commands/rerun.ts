@@ -1,0 +1,140 @@
+// `rerun <workflow>`: start one child workflow with the input the Master gives it, after checking that
+// nothing forbids it: the Master or the same workflow running, the cluster it needs not recorded or not
+// up, a cluster already up for Launch, or prod not confirmed. A refusal changes nothing.
+import { randomBytes } from 'node:crypto';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { WorkflowId } from '@data-pipeline/model';
+import { ACTIVE_STATES, describeCluster, readStateFile, UP_STATES } from '../aws/cluster';
+import { type ExecutionDetails, runningExecutions } from '../aws/executions';
+import type { OpsContext } from '../context';
+import { RefusedError, UsageError } from '../errors';
+import { EXIT } from '../exit-codes';
+import { formatDuration, formatTime, paintStatus } from '../output/format';
+import { type WorkflowInfo, workflowCatalog } from '../workflows/catalog';
+import { followExecution } from './follow';
+import { type HistoryView, historyOf, renderHistory } from './history';
+import type { CommandResult } from './result';
+
+export interface RerunOptions {
+  wait?: boolean;
+  yes?: boolean;
+}
+
+export interface RerunData {
+  workflow: WorkflowId;
+  stateMachineArn: string;
+  executionArn: string;
+  input: Record<string, unknown>;
+  clusterId?: string;
+  /** With --wait: how it ended. */
+  status?: string;
+  durationMs?: number;
+  history?: HistoryView;
+}
+
+/** `<state machine>_ops_<UTC yyyymmddHHMMSS>_<4 hex>`, at most 80 characters. */
+export function rerunExecutionName(stateMachineName: string, now: Date, suffix = randomBytes(2).toString('hex')): string {
+  const tail = `_ops_${now.toISOString().replace(/\D/g, '').slice(0, 14)}_${suffix}`;
+  return `${stateMachineName.slice(0, 80 - tail.length)}${tail}`;
+}
+
+async function refuseWhenRunning(ctx: OpsContext, workflow: WorkflowInfo, arns: Record<WorkflowId, string>): Promise<void> {
+  for (const id of new Set<WorkflowId>(['master', workflow.id])) {
+    const [running] = await runningExecutions(ctx.clients.sfn, arns[id]);
+    if (!running) continue;
+    const what = id === 'master' ? 'the Master is running' : `${workflow.title} is already running`;
+    const since = running.startDate ? ` since ${formatTime(running.startDate)} UTC` : '';
+    const advice = id === 'master' ? `it runs ${workflow.title} itself; wait for it to end` : 'wait for it to end';
+    throw new RefusedError(`${what} (execution ${running.name}${since}): ${advice}, then re-run if needed`, {
+      reason: id === 'master' ? 'master-running' : 'already-running',
+      executionArn: running.executionArn,
+    });
+  }
+}
+
+async function checkCluster(ctx: OpsContext, workflow: WorkflowInfo): Promise<string | undefined> {
+  if (!workflow.needsCluster && !workflow.launchesCluster) return undefined;
+  const reading = await readStateFile(ctx.clients.s3, ctx.bucket);
+  if (reading.kind === 'unreadable') {
+    throw new RefusedError(`${workflow.title} needs to know the cluster: the ${reading.reason}`, { reason: 'state-file-unreadable' });
+  }
+  if (reading.kind === 'none') {
+    if (workflow.launchesCluster) return undefined;
+    throw new RefusedError(
+      `${workflow.title} needs a running cluster and the state file ${reading.location} names none: re-run launch-emr-cluster first`,
+      { reason: 'no-cluster' },
+    );
+  }
+  const cluster = await describeCluster(ctx.clients.emr, reading.clusterId);
+  const state = cluster?.state ?? 'unknown to EMR';
+  if (workflow.launchesCluster) {
+    if ((ACTIVE_STATES as readonly string[]).includes(state)) {
+      throw new RefusedError(
+        `the state file names cluster ${reading.clusterId}, which is ${state}: ${workflow.title} would stop at its duplicate check; re-run the child that failed, or terminate-emr-cluster first`,
+        { reason: 'cluster-up', clusterId: reading.clusterId, clusterState: state },
+      );
+    }
+    return undefined;
+  }
+  if (!(UP_STATES as readonly string[]).includes(state)) {
+    const why = cluster?.reason ? ` (${cluster.reason})` : '';
+    throw new RefusedError(
+      `${workflow.title} needs a running cluster and the cluster the state file names, ${reading.clusterId}, is ${state}${why}: re-run launch-emr-cluster first${
+        state === 'STARTING' || state === 'BOOTSTRAPPING' ? ', or wait until it is WAITING' : ''
+      }`,
+      { reason: 'cluster-not-up', clusterId: reading.clusterId, clusterState: state },
+    );
+  }
+  return reading.clusterId;
+}
+
+async function confirmProd(ctx: OpsContext, workflow: WorkflowInfo, options: RerunOptions): Promise<void> {
+  if (ctx.env.name !== 'prod' || options.yes) return;
+  if (!ctx.ask) throw new RefusedError('prod needs confirmation: run it on a terminal, or add --yes', { reason: 'not-confirmed' });
+  const yes = await ctx.ask(`Start ${workflow.title} (${workflow.stateMachineName}) in prod?`);
+  if (!yes) throw new RefusedError('not confirmed: nothing was started', { reason: 'not-confirmed' });
+}
+
+export async function rerunCommand(ctx: OpsContext, id: WorkflowId, options: RerunOptions = {}): Promise<CommandResult<RerunData>> {
+  const arns = await ctx.stateMachines();
+  const workflow = workflowCatalog(ctx.env, arns).find((candidate) => candidate.id === id);
+  if (!workflow?.child) {
+    throw new UsageError(`${id} is not a child workflow: rerun starts one of the Master's children (the Master runs on its schedule)`);
+  }
+  await refuseWhenRunning(ctx, workflow, arns);
+  const clusterId = await checkCluster(ctx, workflow);
+  await confirmProd(ctx, workflow, options);
+
+  const stateMachineArn = arns[id];
+  const input = workflow.input;
+  const { executionArn = '' } = await ctx.clients.sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn,
+      name: rerunExecutionName(workflow.stateMachineName, ctx.now()),
+      input: JSON.stringify(input),
+    }),
+  );
+  const data: RerunData = { workflow: id, stateMachineArn, executionArn, input, ...(clusterId ? { clusterId } : {}) };
+  const started = (c: Parameters<CommandResult['render']>[0]) =>
+    `started ${c.bold(workflow.title)}${clusterId ? ` on cluster ${clusterId}` : ''}: ${executionArn}`;
+  if (!options.wait) return { code: EXIT.ok, data, render: started };
+
+  ctx.out[ctx.out.json ? 'info' : 'line'](started(ctx.out.colors));
+  const ended: ExecutionDetails = await followExecution(ctx, executionArn);
+  const durationMs = ended.startDate && ended.stopDate ? ended.stopDate.getTime() - ended.startDate.getTime() : undefined;
+  const done: RerunData = { ...data, status: ended.status, ...(durationMs !== undefined ? { durationMs } : {}) };
+  if (ended.status === 'SUCCEEDED') {
+    return {
+      code: EXIT.ok,
+      data: done,
+      render: (c) => `${workflow.title} ${paintStatus(c, ended.status)} in ${formatDuration(durationMs)}`,
+    };
+  }
+  const history = await historyOf(ctx, executionArn);
+  return {
+    code: EXIT.failed,
+    data: { ...done, history },
+    render: (c) =>
+      `${workflow.title} ${paintStatus(c, ended.status)} after ${formatDuration(durationMs)}\n\n${renderHistory(history, c, { states: false })}`,
+  };
+}

@@ -1,0 +1,14 @@
+export { clusterCommand } from './commands/cluster';
+export { historyCommand, historyOf, renderHistory } from './commands/history';
+export { landCommand } from './commands/land';
+export { rerunCommand } from './commands/rerun';
+export type { CommandResult } from './commands/result';
+export { statusCommand } from './commands/status';
+export { workflowsCommand } from './commands/workflows';
+export { type ContextParts, createContext, type OpsClients, type OpsContext, type Output } from './context';
+export { connect } from './environments';
+export { EnvironmentUnavailableError, RefusedError, UsageError } from './errors';
+export { EXIT, type ExitCode } from './exit-codes';
+export { readTimeline } from './history/timeline';
+export { type CliDependencies, runCli } from './program';
+export { workflowCatalog } from './workflows/catalog';
