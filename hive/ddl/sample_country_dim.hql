@@ -9,6 +9,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS stg_dimension_db.sample_country_dim (
   `country_name` string COMMENT 'country name'
 )
 COMMENT 'Staging (text) of sample_country_dim: Countries; replaced in full by every load.'
+PARTITIONED BY (
+  `source_file` string COMMENT 'the landed file the row came from'
+)
 ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'
 WITH SERDEPROPERTIES (
   'separatorChar' = ',',
@@ -27,7 +30,8 @@ CREATE DATABASE IF NOT EXISTS dimension_db;
 
 CREATE EXTERNAL TABLE IF NOT EXISTS dimension_db.sample_country_dim (
   `id` int COMMENT 'country id',
-  `country_name` string COMMENT 'country name'
+  `country_name` string COMMENT 'country name',
+  `source_file` string COMMENT 'the landed file the row came from'
 )
 COMMENT 'Countries; replaced in full by every load.'
 STORED AS ORC

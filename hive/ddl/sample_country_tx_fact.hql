@@ -11,6 +11,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS stg_fact_db.sample_country_tx_fact (
   `date_id` string COMMENT 'transaction date as yyyymmdd'
 )
 COMMENT 'Staging (text) of sample_country_tx_fact: Transactions per country; each load appends into date_id partitions.'
+PARTITIONED BY (
+  `source_file` string COMMENT 'the landed file the row came from'
+)
 ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'
 WITH SERDEPROPERTIES (
   'separatorChar' = ',',
@@ -30,7 +33,8 @@ CREATE DATABASE IF NOT EXISTS fact_db;
 CREATE EXTERNAL TABLE IF NOT EXISTS fact_db.sample_country_tx_fact (
   `tx_id` int COMMENT 'transaction id',
   `country_id` int COMMENT 'sample_country_dim.id',
-  `tx_amount` decimal(18,2) COMMENT 'amount, exact to the cent'
+  `tx_amount` decimal(18,2) COMMENT 'amount, exact to the cent',
+  `source_file` string COMMENT 'the landed file the row came from'
 )
 COMMENT 'Transactions per country; each load appends into date_id partitions.'
 PARTITIONED BY (

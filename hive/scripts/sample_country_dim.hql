@@ -1,4 +1,4 @@
--- sample_country_dim: the warehouse dimension is replaced by what is in staging.
+-- sample_country_dim: the warehouse dimension is replaced by the files in staging (one folder, one source_file partition, per file).
 -- EMR step: hive -v -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql
 --   -d STAGE_LOCATION=s3://BUCKET/data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim
 --   -d WAREHOUSE_LOCATION=s3://BUCKET/data-workflows/prod/DWH/dimension_db/sample_country_dim
@@ -11,6 +11,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS stg_dimension_db.sample_country_dim (
   `country_name` string COMMENT 'country name'
 )
 COMMENT 'Staging (text) of sample_country_dim: Countries; replaced in full by every load.'
+PARTITIONED BY (
+  `source_file` string COMMENT 'the landed file the row came from'
+)
 ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'
 WITH SERDEPROPERTIES (
   'separatorChar' = ',',
@@ -29,7 +32,8 @@ CREATE DATABASE IF NOT EXISTS dimension_db;
 
 CREATE EXTERNAL TABLE IF NOT EXISTS dimension_db.sample_country_dim (
   `id` int COMMENT 'country id',
-  `country_name` string COMMENT 'country name'
+  `country_name` string COMMENT 'country name',
+  `source_file` string COMMENT 'the landed file the row came from'
 )
 COMMENT 'Countries; replaced in full by every load.'
 STORED AS ORC
@@ -40,11 +44,17 @@ TBLPROPERTIES (
 );
 -- END GENERATED DDL
 
+-- Each staged file sits in a source_file=<file> folder: register exactly the folders present now.
+MSCK REPAIR TABLE stg_dimension_db.sample_country_dim SYNC PARTITIONS;
+
+-- The workflow runs this only when something is staged (stage-landed-files answers EMPTY otherwise),
+-- so an empty staging zone never wipes the dimension.
 -- Hive skips the header through skip.header.line.count, Spark SQL does not: header lines are dropped by content.
 -- Hadoop drops a UTF-8 byte order mark at the start of a file, the regexp_replace is a second guard.
 INSERT OVERWRITE TABLE dimension_db.sample_country_dim
 SELECT
   CAST(trim(regexp_replace(id, '^\\uFEFF', '')) AS INT) AS id,
-  country_name
+  country_name,
+  source_file
 FROM stg_dimension_db.sample_country_dim
 WHERE coalesce(trim(regexp_replace(id, '^\\uFEFF', '')), '') <> 'id';

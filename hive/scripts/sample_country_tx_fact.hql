@@ -1,4 +1,5 @@
--- sample_country_tx_fact: staged transactions are appended into the date_id partitions of the warehouse table.
+-- sample_country_tx_fact: staged transactions are added into the date_id partitions of the warehouse table,
+-- replacing the rows of any staged file that was loaded before, so a re-run never duplicates or loses a row.
 -- EMR step: hive -v -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_tx_fact.hql
 --   -d STAGE_LOCATION=s3://BUCKET/data-workflows/stage/STG_DWH/stg_fact_db/sample_country_tx_fact
 --   -d WAREHOUSE_LOCATION=s3://BUCKET/data-workflows/prod/DWH/fact_db/sample_country_tx_fact
@@ -13,6 +14,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS stg_fact_db.sample_country_tx_fact (
   `date_id` string COMMENT 'transaction date as yyyymmdd'
 )
 COMMENT 'Staging (text) of sample_country_tx_fact: Transactions per country; each load appends into date_id partitions.'
+PARTITIONED BY (
+  `source_file` string COMMENT 'the landed file the row came from'
+)
 ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'
 WITH SERDEPROPERTIES (
   'separatorChar' = ',',
@@ -32,7 +36,8 @@ CREATE DATABASE IF NOT EXISTS fact_db;
 CREATE EXTERNAL TABLE IF NOT EXISTS fact_db.sample_country_tx_fact (
   `tx_id` int COMMENT 'transaction id',
   `country_id` int COMMENT 'sample_country_dim.id',
-  `tx_amount` decimal(18,2) COMMENT 'amount, exact to the cent'
+  `tx_amount` decimal(18,2) COMMENT 'amount, exact to the cent',
+  `source_file` string COMMENT 'the landed file the row came from'
 )
 COMMENT 'Transactions per country; each load appends into date_id partitions.'
 PARTITIONED BY (
@@ -48,18 +53,40 @@ TBLPROPERTIES (
 
 SET hive.exec.dynamic.partition=true;
 SET hive.exec.dynamic.partition.mode=nonstrict;
+-- Spark overwrites only the partitions the query writes, as Hive does with dynamic partitions (Hive ignores this key).
+SET spark.sql.sources.partitionOverwriteMode=dynamic;
 
--- Dynamic partitioning registers every new date_id partition in the metastore as it writes it.
--- DISTRIBUTE BY date_id writes one file per partition and load instead of one per task.
--- Re-running a load appends the same rows again. See hive/README.md for the partition-overwrite route.
+-- Each staged file sits in a source_file=<file> folder: register exactly the folders present now.
+MSCK REPAIR TABLE stg_fact_db.sample_country_tx_fact SYNC PARTITIONS;
+
+-- The dates the staged files touch are rewritten whole: their rows from other files are kept, their rows
+-- from a staged file (loaded before, by a run that failed later) are replaced by the staged rows.
+-- Dates no staged row has are not read or written (dynamic partition pruning on the join).
 -- Hive skips the header through skip.header.line.count, Spark SQL does not: header lines are dropped by content.
 -- Hadoop drops a UTF-8 byte order mark at the start of a file, the regexp_replace is a second guard.
-INSERT INTO TABLE fact_db.sample_country_tx_fact PARTITION (date_id)
-SELECT
-  CAST(trim(regexp_replace(tx_id, '^\\uFEFF', '')) AS INT) AS tx_id,
-  CAST(trim(country_id) AS INT) AS country_id,
-  CAST(trim(tx_amount) AS DECIMAL(18,2)) AS tx_amount,
-  CAST(trim(date_id) AS INT) AS date_id
-FROM stg_fact_db.sample_country_tx_fact
-WHERE coalesce(trim(regexp_replace(tx_id, '^\\uFEFF', '')), '') <> 'tx_id'
+-- DISTRIBUTE BY date_id writes one file per partition and load instead of one per task.
+INSERT OVERWRITE TABLE fact_db.sample_country_tx_fact PARTITION (date_id)
+SELECT tx_id, country_id, tx_amount, source_file, date_id
+FROM (
+  SELECT kept.tx_id, kept.country_id, kept.tx_amount, kept.source_file, kept.date_id
+  FROM fact_db.sample_country_tx_fact kept
+  JOIN (
+    SELECT DISTINCT CAST(trim(date_id) AS INT) AS date_id
+    FROM stg_fact_db.sample_country_tx_fact
+    WHERE coalesce(trim(regexp_replace(tx_id, '^\\uFEFF', '')), '') <> 'tx_id'
+  ) touched ON kept.date_id = touched.date_id
+  LEFT OUTER JOIN (
+    SELECT DISTINCT source_file FROM stg_fact_db.sample_country_tx_fact
+  ) restaged ON kept.source_file = restaged.source_file
+  WHERE restaged.source_file IS NULL
+  UNION ALL
+  SELECT
+    CAST(trim(regexp_replace(tx_id, '^\\uFEFF', '')) AS INT) AS tx_id,
+    CAST(trim(country_id) AS INT) AS country_id,
+    CAST(trim(tx_amount) AS DECIMAL(18,2)) AS tx_amount,
+    source_file,
+    CAST(trim(date_id) AS INT) AS date_id
+  FROM stg_fact_db.sample_country_tx_fact
+  WHERE coalesce(trim(regexp_replace(tx_id, '^\\uFEFF', '')), '') <> 'tx_id'
+) loaded
 DISTRIBUTE BY date_id;

@@ -1,6 +1,6 @@
 import { stagingColumns, stagingSerdeParameters, stagingTableParameters, warehouseTableParameters } from './glue';
 import { csvStorage } from './storage-formats';
-import { dataColumns, partitionColumns } from './tables/index';
+import { partitionColumns, SOURCE_FILE_COLUMN, warehouseDataColumns } from './tables/index';
 import { stagingTable, warehouseTable } from './tables/names';
 import type { HiveColumn, TableDefinition } from './tables/schema';
 
@@ -50,6 +50,9 @@ export function hiveDdlStatements(table: TableDefinition, locations: DdlLocation
       columnList(stagingColumns(table)),
       ')',
       `COMMENT ${hiveString(`Staging (text) of ${table.name}: ${table.description}`)}`,
+      'PARTITIONED BY (',
+      columnList([SOURCE_FILE_COLUMN]),
+      ')',
       `ROW FORMAT SERDE ${hiveString(csvStorage.serde)}`,
       'WITH SERDEPROPERTIES (',
       properties(stagingSerdeParameters(table)),
@@ -64,7 +67,7 @@ export function hiveDdlStatements(table: TableDefinition, locations: DdlLocation
     `CREATE DATABASE IF NOT EXISTS ${warehouse.database}`,
     [
       `CREATE EXTERNAL TABLE IF NOT EXISTS ${warehouse.qualifiedName} (`,
-      columnList(dataColumns(table)),
+      columnList(warehouseDataColumns(table)),
       ')',
       `COMMENT ${hiveString(table.description)}`,
       ...(partitions.length > 0 ? ['PARTITIONED BY (', columnList(partitions), ')'] : []),

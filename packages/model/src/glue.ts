@@ -1,6 +1,6 @@
 import { kindPrefixes, type LocationOptions, locationOf, locationRoot, stagingDatabase, tableLocations, warehouseDatabase } from './layout';
 import { csvStorage, orcStorage } from './storage-formats';
-import { dataColumns, partitionColumns, tables } from './tables/index';
+import { partitionColumns, SOURCE_FILE_COLUMN, tables, warehouseDataColumns } from './tables/index';
 import { type QualifiedTableName, stagingTable, warehouseTable } from './tables/names';
 import type { HiveColumn, TableDefinition, TableKind } from './tables/schema';
 
@@ -92,7 +92,7 @@ export function glueTableDefinitions(table: TableDefinition, bucket: string, opt
   const staging = definition(table, 'stage', stagingTable(table), {
     Description: `Staging (text) of ${table.name}: ${table.description}`,
     Parameters: stagingTableParameters(table),
-    PartitionKeys: [],
+    PartitionKeys: [glueColumn(SOURCE_FILE_COLUMN)],
     StorageDescriptor: {
       Columns: stagingColumns(table).map((column) => glueColumn(column)),
       Location: locations.stage,
@@ -108,7 +108,7 @@ export function glueTableDefinitions(table: TableDefinition, bucket: string, opt
     Parameters: warehouseTableParameters(table),
     PartitionKeys: partitionColumns(table).map((column) => glueColumn(column)),
     StorageDescriptor: {
-      Columns: dataColumns(table).map((column) => glueColumn(column)),
+      Columns: warehouseDataColumns(table).map((column) => glueColumn(column)),
       Location: locations.warehouse,
       InputFormat: orcStorage.inputFormat,
       OutputFormat: orcStorage.outputFormat,

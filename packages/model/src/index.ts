@@ -73,9 +73,26 @@ export {
   WORKFLOW_IDS,
   type WorkflowId,
 } from './naming';
-export { type EmrStepCommand, stepActionOnFailure, type TableWorkflowSteps, tableWorkflowSteps, workflowStepsOf } from './steps';
+export { archivedKeyOf, escapePartitionValue, sourceFileOfKey, stagedFileKey, unescapePartitionValue } from './staged-files';
+export {
+  type EmrStepCommand,
+  type StageLandedFilesEvent,
+  stepActionOnFailure,
+  type TableWorkflowSteps,
+  tableWorkflowSteps,
+  workflowStepsOf,
+} from './steps';
 export { csvStorage, orcStorage } from './storage-formats';
-export { dataColumns, getTable, partitionColumns, tables, tablesOfKind, validateTable } from './tables/index';
+export {
+  dataColumns,
+  getTable,
+  partitionColumns,
+  SOURCE_FILE_COLUMN,
+  tables,
+  tablesOfKind,
+  validateTable,
+  warehouseDataColumns,
+} from './tables/index';
 export { type QualifiedTableName, stagingTable, warehouseTable } from './tables/names';
 export type { HiveColumn, SourceFormat, TableDefinition, TableKind } from './tables/schema';
 export { checkTableFile, type FileCheckOptions, type FileCheckResult, type FileProblem, valueProblem } from './validation/index';

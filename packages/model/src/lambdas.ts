@@ -1,4 +1,4 @@
-// The sixteen reusable Lambdas (DESIGN §3), one package each under packages/lambdas/<name>, and the
+// The reusable Lambdas (the sixteen of DESIGN §3 and stage-landed-files), one package each under packages/lambdas/<name>, and the
 // environment variables each deployed function gets — the same in AWS and in the local mode.
 import { s3Layout } from './layout';
 
@@ -14,6 +14,7 @@ export const lambdaCatalog = {
   'read-state-info-from-s3': ['stateFile'],
   'remove-state-info-from-s3': ['stateFile'],
   'send-msg-sns': ['topic'],
+  'stage-landed-files': [],
   'status-add-worker-instances-emr': [],
   'status-emr': [],
   'status-step-emr': [],

@@ -9,13 +9,14 @@ export const s3Layout = {
   stageRoot: `${WORKFLOWS_ROOT}/stage/STG_DWH/`,
   warehouseRoot: `${WORKFLOWS_ROOT}/prod/DWH/`,
   archiveRoot: `${WORKFLOWS_ROOT}/archive/DWH/`,
+  quarantineRoot: `${WORKFLOWS_ROOT}/quarantine/DWH/`,
   hiveScriptsPrefix: `${WORKFLOWS_ROOT}/prod/libs/hive-scripts/`,
   configIniKey: `${WORKFLOWS_ROOT}/prod/libs/lambda_fn_config/config.ini`,
   stateFileKey: `${WORKFLOWS_ROOT}/prod/state_info/data_pipeline_ClusterId.info`,
   emrLogsPrefix: `${WORKFLOWS_ROOT}/logs/emr/`,
 } as const;
 
-export type Zone = 'landing' | 'stage' | 'warehouse' | 'archive';
+export type Zone = 'landing' | 'stage' | 'warehouse' | 'archive' | 'quarantine';
 
 /** Folder of a kind in the landing and archive zones. */
 export function kindFolder(kind: TableKind): 'dimensions' | 'facts' {
@@ -35,6 +36,8 @@ export interface TablePrefixes {
   stage: string;
   warehouse: string;
   archive: string;
+  /** Files that did not match the table's declared format, one folder per run, with its report. */
+  quarantine: string;
 }
 
 /** The S3 key prefix of every zone for a kind of table, each ending with '/'; a table's folder is <prefix><name>/. */
@@ -44,6 +47,7 @@ export function kindPrefixes(kind: TableKind): TablePrefixes {
     stage: `${s3Layout.stageRoot}${stagingDatabase(kind)}/`,
     warehouse: `${s3Layout.warehouseRoot}${warehouseDatabase(kind)}/`,
     archive: `${s3Layout.archiveRoot}${kindFolder(kind)}/`,
+    quarantine: `${s3Layout.quarantineRoot}${kindFolder(kind)}/`,
   };
 }
 
@@ -55,6 +59,7 @@ export function tablePrefixes(table: Pick<TableDefinition, 'name' | 'kind'>): Ta
     stage: `${prefixes.stage}${table.name}/`,
     warehouse: `${prefixes.warehouse}${table.name}/`,
     archive: `${prefixes.archive}${table.name}/`,
+    quarantine: `${prefixes.quarantine}${table.name}/`,
   };
 }
 
@@ -90,6 +95,7 @@ export function tableLocations(
     stage: locationOf(root, prefixes.stage),
     warehouse: locationOf(root, prefixes.warehouse),
     archive: locationOf(root, prefixes.archive),
+    quarantine: locationOf(root, prefixes.quarantine),
   };
 }
 

@@ -9,14 +9,20 @@ export interface EmrStepCommand {
   Cmd_Run: string;
 }
 
+/** The event of stage-landed-files for one table (the Lambda adds the run id the workflow passes). */
+export interface StageLandedFilesEvent {
+  Bucket: string;
+  Table: string;
+}
+
 export interface TableWorkflowSteps {
   table: string;
   kind: TableKind;
-  /** s3-dist-cp landing → stage, deleting what it copied. */
-  move: EmrStepCommand;
+  /** stage-landed-files: check each landed file, quarantine what does not fit, move the rest to staging, one folder per file. */
+  stage: StageLandedFilesEvent;
   /** hive -v -f <deployed load script> -d STAGE_LOCATION=… -d WAREHOUSE_LOCATION=… */
   load: EmrStepCommand;
-  /** s3-dist-cp stage → archive, deleting what it copied. */
+  /** s3-dist-cp stage → archive (keeping each file's folder), deleting what it copied. */
   archive: EmrStepCommand;
 }
 
@@ -24,17 +30,14 @@ function distCp(source: string, destination: string): string {
   return ['s3-dist-cp', '--src', source, '--dest', destination, '--deleteOnSuccess'].join(' ');
 }
 
-/** The three EMR steps of one table. */
+/** The staging event and the two EMR steps of one table. */
 export function workflowStepsOf(table: TableDefinition, bucket: string): TableWorkflowSteps {
   const prefixes = tablePrefixes(table);
   const load = ['hive', '-v', '-f', s3Uri(bucket, hiveScriptKey(table)), ...hiveDefineArguments(hiveScriptVariables(table, bucket))];
   return {
     table: table.name,
     kind: table.kind,
-    move: {
-      Step_Name: `${table.name} - move landing to stage`,
-      Cmd_Run: distCp(s3Uri(bucket, prefixes.landing), s3Uri(bucket, prefixes.stage)),
-    },
+    stage: { Bucket: bucket, Table: table.name },
     load: { Step_Name: `${table.name} - load into warehouse`, Cmd_Run: load.join(' ') },
     archive: {
       Step_Name: `${table.name} - archive staged files`,

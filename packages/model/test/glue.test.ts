@@ -12,7 +12,7 @@ describe('Function: glueTableDefinitions', () => {
     expect(staging?.TableInput.StorageDescriptor.Columns.map((column) => `${column.Name}:${column.Type}`)).toEqual(
       fact.columns.map((column) => `${column.name}:string`),
     );
-    expect(staging?.TableInput.PartitionKeys).toEqual([]);
+    expect(staging?.TableInput.PartitionKeys).toEqual([{ Name: 'source_file', Type: 'string', Comment: 'the landed file the row came from' }]);
     expect(staging?.TableInput.StorageDescriptor.SerdeInfo).toEqual({
       SerializationLibrary: 'org.apache.hadoop.hive.serde2.OpenCSVSerde',
       Parameters: { separatorChar: ',', quoteChar: '"', escapeChar: '\\' },
@@ -32,6 +32,7 @@ describe('Function: glueTableDefinitions', () => {
       'tx_id:int',
       'country_id:int',
       'tx_amount:decimal(18,2)',
+      'source_file:string',
     ]);
     expect(input?.PartitionKeys.map((column) => `${column.Name}:${column.Type}`)).toEqual(['date_id:int']);
     expect(input?.StorageDescriptor.InputFormat).toBe('org.apache.hadoop.hive.ql.io.orc.OrcInputFormat');

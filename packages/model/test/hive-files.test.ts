@@ -47,13 +47,15 @@ describe('Function: withGeneratedBlock (checked-in hive/scripts)', () => {
 });
 
 describe('Function: hiveDdlStatements', () => {
-  it('returns PARTITIONED BY only for the fact warehouse table', () => {
+  it('returns staging tables partitioned by source_file and only the fact warehouse table by date_id', () => {
     // act
-    const dimension = hiveDdlStatements(getTable('sample_country_dim')).join('\n');
-    const fact = hiveDdlStatements(getTable('sample_country_tx_fact')).join('\n');
+    const [, dimensionStaging, , dimension] = hiveDdlStatements(getTable('sample_country_dim'));
+    const [, factStaging, , fact] = hiveDdlStatements(getTable('sample_country_tx_fact'));
     // assess
+    for (const staging of [dimensionStaging, factStaging]) expect(staging).toContain('PARTITIONED BY (\n  `source_file` string');
     expect(dimension).not.toContain('PARTITIONED BY');
     expect(fact).toContain('PARTITIONED BY (\n  `date_id` int');
+    expect(fact).toContain('`source_file` string');
   });
 
   it('returns the locations given instead of the Hive variables', () => {

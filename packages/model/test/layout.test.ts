@@ -11,6 +11,7 @@ describe('Function: tablePrefixes', () => {
       stage: 'data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim/',
       warehouse: 'data-workflows/prod/DWH/dimension_db/sample_country_dim/',
       archive: 'data-workflows/archive/DWH/dimensions/sample_country_dim/',
+      quarantine: 'data-workflows/quarantine/DWH/dimensions/sample_country_dim/',
     });
   });
 
@@ -23,6 +24,7 @@ describe('Function: tablePrefixes', () => {
       stage: 'data-workflows/stage/STG_DWH/stg_fact_db/sample_country_tx_fact/',
       warehouse: 'data-workflows/prod/DWH/fact_db/sample_country_tx_fact/',
       archive: 'data-workflows/archive/DWH/facts/sample_country_tx_fact/',
+      quarantine: 'data-workflows/quarantine/DWH/facts/sample_country_tx_fact/',
     });
   });
 });

@@ -6,20 +6,13 @@ import { hiveDirectory, hiveScriptPath, hiveScriptVariableNames, stepActionOnFai
 const token = '${aws_s3_bucket.work_area.bucket}';
 
 describe('Function: tableWorkflowSteps', () => {
-  it('returns move, load and archive commands of the dimension tables for a bucket token', () => {
+  it('returns the staging event and the archive command of the dimension tables for a bucket token', () => {
     // act
     const [steps, ...others] = tableWorkflowSteps('dimension', token);
     // assess
     expect(others).toEqual([]);
     expect(steps?.table).toBe('sample_country_dim');
-    expect(steps?.move.Cmd_Run.split(/\s+/)).toEqual([
-      's3-dist-cp',
-      '--src',
-      `s3://${token}/data-workflows/landing/DWH/dimensions/sample_country_dim`,
-      '--dest',
-      `s3://${token}/data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim`,
-      '--deleteOnSuccess',
-    ]);
+    expect(steps?.stage).toEqual({ Bucket: token, Table: 'sample_country_dim' });
     expect(steps?.archive.Cmd_Run.split(/\s+/)).toEqual([
       's3-dist-cp',
       '--src',

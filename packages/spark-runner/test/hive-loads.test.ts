@@ -157,4 +157,36 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
     expect(after.slice(before.length)).toEqual(batch.dates.map((date) => [date, String(batch.rowsPerDate[date])]));
     expect(added).toEqual([String(batch.rows), batch.totalAmount]);
   });
+
+  it('leaves the warehouse as one load would when the same staged files are loaded again', async () => {
+    // prepare
+    const before = await query('SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id');
+    // act: the second batch is still staged, as after a failure between the load and the archive
+    await load(fact);
+    const after = await query('SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id');
+    // assess
+    expect(after).toEqual(before);
+  });
+
+  it('keeps the rows of files no longer staged and replaces those of files staged again when a date is shared', async () => {
+    // prepare: a late file for a date of the first batch, plus one sample file staged again (the
+    // generated batch has a file of the same name on later dates: a name stands for a delivery per date)
+    const late = join(lake.dir, 'late.csv');
+    writeFileSync(late, 'tx_id,country_id,tx_amount,date_id\n9001,1,1.25,20240101\n');
+    const [firstSample] = factSamples;
+    const before = await query('SELECT count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact');
+    stageFiles(fact, lake.root, [late, firstSample ?? '']);
+    // act
+    await load(fact);
+    const [after] = await query('SELECT count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact');
+    const bySource = await query(
+      "SELECT source_file, count(*) FROM fact_db.sample_country_tx_fact WHERE source_file IN ('late.csv', 'sample_country_tx_fact_part-0001.csv') AND date_id <= 20240103 GROUP BY source_file ORDER BY source_file",
+    );
+    // assess
+    expect(after).toEqual([String(Number(before[0]?.[0]) + 1), sumAmounts([before[0]?.[1] ?? '0', '1.25'])]);
+    expect(bySource).toEqual([
+      ['late.csv', '1'],
+      ['sample_country_tx_fact_part-0001.csv', String(readCsv(firstSample ?? '').rows.length)],
+    ]);
+  });
 });

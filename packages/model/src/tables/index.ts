@@ -38,9 +38,21 @@ export function tablesOfKind(kind: TableKind): TableDefinition[] {
   return tables.filter((table) => table.kind === kind);
 }
 
-/** Columns stored in the warehouse files: every column that is not a partition key, in declaration order. */
+/**
+ * Lineage, derived for every table: in staging the partition key that keeps each landed file in a
+ * folder of its own (`source_file=<file>/`), in the warehouse the last data column, naming the file
+ * each row came from. Loads use it to replace exactly the rows of the files they load again.
+ */
+export const SOURCE_FILE_COLUMN: HiveColumn = { name: 'source_file', type: 'string', comment: 'the landed file the row came from' };
+
+/** Declared columns that are not partition keys, in declaration order: what the source files and the warehouse have in common. */
 export function dataColumns(table: TableDefinition): HiveColumn[] {
   return table.columns.filter((column) => !table.partitionKeys.includes(column.name));
+}
+
+/** Columns stored in the warehouse files: the data columns, then the lineage column. */
+export function warehouseDataColumns(table: TableDefinition): HiveColumn[] {
+  return [...dataColumns(table), SOURCE_FILE_COLUMN];
 }
 
 /** The partition columns, in partitionKeys order. */

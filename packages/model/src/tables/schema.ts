@@ -35,6 +35,9 @@ export const sourceFormatSchema = z.object({
   encoding: z.literal('UTF-8'),
 });
 
+/** The lineage column's name (see SOURCE_FILE_COLUMN): no declared column may take it. */
+const RESERVED_COLUMN = 'source_file';
+
 export const tableSchema = z
   .object({
     name: identifier,
@@ -52,6 +55,8 @@ export const tableSchema = z
   .superRefine((table, context) => {
     const names = table.columns.map((column) => column.name);
     const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
+    if (names.includes(RESERVED_COLUMN))
+      context.addIssue({ code: 'custom', path: ['columns'], message: `${RESERVED_COLUMN} is reserved for the lineage column every table gets` });
     if (duplicates.length > 0)
       context.addIssue({ code: 'custom', path: ['columns'], message: `duplicate columns: ${duplicates.join(', ')}` });
     for (const key of table.partitionKeys) {

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type TableDefinition, tableLocations } from '@data-pipeline/model';
+import { stagedFileKey, type TableDefinition, tableLocations, tablePrefixes } from '@data-pipeline/model';
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -24,12 +24,16 @@ export function folderOf(location: string): string {
   return fileURLToPath(location);
 }
 
-/** Replaces what is in the table's stage folder with the given files (as the move step leaves it). */
+/** Replaces what is in the table's stage folder with the given files, each in its source_file folder (as stage-landed-files leaves them). */
 export function stageFiles(table: TableDefinition, root: string, files: string[]): void {
   const folder = folderOf(tableLocations(table, '', { root }).stage);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  for (const file of files) copyFileSync(file, join(folder, basename(file)));
+  for (const file of files) {
+    const target = join(folder, stagedFileKey(table, basename(file)).slice(tablePrefixes(table).stage.length));
+    mkdirSync(join(target, '..'), { recursive: true });
+    copyFileSync(file, target);
+  }
 }
 
 export function filesIn(folder: string): string[] {
