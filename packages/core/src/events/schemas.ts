@@ -68,3 +68,12 @@ export const messageEvent = schema(() =>
     Subject: z.string({ error: 'must be a string' }).optional(),
   }),
 );
+
+/** stage-landed-files: the work-area bucket and a declared table; `RunId` names the quarantine folder of this run. */
+export const stageLandedFilesEvent = schema(() =>
+  z.looseObject({
+    Bucket: field('a bucket name'),
+    Table: field('a table name'),
+    RunId: field('a run id').regex(/^[A-Za-z0-9._-]{1,80}$/, { error: 'must be letters, digits, ".", "_" or "-" (at most 80)' }).optional(),
+  }),
+);

@@ -1,0 +1,20 @@
+import { cachedClient, createS3Client, defineLambda, stageLandedFilesEvent } from '@data-pipeline/core';
+import { getTable } from '@data-pipeline/model';
+import { stageLandedFiles } from './stage-files';
+
+/** A run id when the workflow passes none: the time, as a folder name that sorts. */
+function defaultRunId(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+export const handler = defineLambda({
+  name: 'stage-landed-files',
+  event: stageLandedFilesEvent,
+  run: ({ event, region, env }) =>
+    stageLandedFiles({
+      s3: cachedClient(createS3Client, region, env),
+      bucket: event.Bucket,
+      table: getTable(event.Table),
+      runId: event.RunId ?? defaultRunId(),
+    }),
+});
