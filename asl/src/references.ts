@@ -24,7 +24,7 @@ export interface WorkflowReferences {
   masterStateMachine: string;
   /** Seconds between polls (the environment's). */
   pollIntervals: PollIntervals;
-  /** The per-table EMR steps, in the order they run. */
+  /** Per table, in the order they run: the staging event and the EMR steps. */
   tables: Record<TableKind, TableWorkflowSteps[]>;
   /** How many tables of one kind are processed at the same time (the Map's MaxConcurrency); default 1. */
   tableConcurrency?: number;
@@ -67,7 +67,8 @@ function tableProblems(kind: TableKind, tables: TableWorkflowSteps[] | undefined
     else if (seen.has(table.table)) problems.push(`${where}: table listed twice`);
     else seen.add(table.table);
     if (table?.kind !== kind) problems.push(`${where}: kind is ${String(table?.kind)}, expected ${kind}`);
-    for (const step of ['move', 'load', 'archive'] as const) {
+    if (!table?.stage?.Bucket?.trim() || !table?.stage?.Table?.trim()) problems.push(`${where}: stage.Bucket and stage.Table are required`);
+    for (const step of ['load', 'archive'] as const) {
       if (!table?.[step]?.Step_Name?.trim()) problems.push(`${where}: ${step}.Step_Name is missing`);
       if (!table?.[step]?.Cmd_Run?.trim()) problems.push(`${where}: ${step}.Cmd_Run is missing`);
     }

@@ -1,9 +1,10 @@
 // Dimension Process / Fact Process: read the ClusterId, then for each table of the kind (a Map over
-// the tables the model declares): move landing → staging, load with Hive, move staging → archive.
-// Each step is submitted (submit-cmd-run-step-emr) and polled (status-step-emr).
-import { lambdaTask, StatesBuilder } from '../asl/builder';
+// the tables the model declares): stage the landed files (stage-landed-files checks each one,
+// quarantines what does not fit, answers EMPTY when there is nothing to load), load with Hive, move
+// staging → archive. The EMR steps are submitted (submit-cmd-run-step-emr) and polled (status-step-emr).
+import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
 import { ItemFailures, TERMINATE_FROM_STATE_FILE, terminateCluster } from '../asl/failure';
-import { jsonOf, ref, text } from '../asl/intrinsics';
+import { jsonOf, ref, text, textField } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { Json, StateMachineDefinition } from '../asl/types';
 import type { TableKind } from '../model-types';
@@ -11,10 +12,9 @@ import type { WorkflowReferences } from '../references';
 import { WORKFLOW_TITLES, type WorkflowId } from './catalog';
 import { workflowFailures } from './failures';
 
-export type TableStep = 'move' | 'load' | 'archive';
+export type TableStep = 'load' | 'archive';
 
 export const TABLE_STEPS: ReadonlyArray<{ step: TableStep; submit: string; wait: string; check: string; done: string; label: string }> = [
-  { step: 'move', submit: 'Move to staging', wait: 'Wait for move', check: 'Check move', done: 'Move done?', label: 'Move' },
   { step: 'load', submit: 'Load into warehouse', wait: 'Wait for load', check: 'Check load', done: 'Load done?', label: 'Load' },
   {
     step: 'archive',
@@ -32,6 +32,12 @@ export function tableProcessStates(kind: TableKind) {
     list: `List ${kind} tables`,
     map: `Process ${kind} tables`,
     done: 'Tables processed',
+    stage: 'Stage landed files',
+    notice: 'Notice to send?',
+    sendNotice: 'Send notice',
+    staged: 'Anything to load?',
+    skipped: 'Nothing to load',
+    reStage: 'Archived a loaded batch?',
     tableDone: 'Table processed',
     tableFailed: 'Table failed',
   } as const;
@@ -67,9 +73,9 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   b.add(S.map, {
     Type: 'Map',
     ItemsPath: '$.tables',
-    ItemSelector: { 'ClusterId.$': '$.cluster.ClusterId', 'table.$': '$$.Map.Item.Value', steps: {} },
+    ItemSelector: { 'ClusterId.$': '$.cluster.ClusterId', 'table.$': '$$.Map.Item.Value', 'RunId.$': '$$.Execution.Name', steps: {} },
     MaxConcurrency: refs.tableConcurrency ?? 1,
-    ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: TABLE_STEPS[0]?.submit ?? S.tableDone, States: tableStates(b, refs, S) },
+    ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: S.stage, States: tableStates(b, refs, S, title) },
     ResultPath: '$.tables',
     Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: failures.caught(S.map, running) }],
     Next: S.done,
@@ -78,19 +84,21 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   failures.finish();
 
   return {
-    Comment: `${title}: for each ${kind} table in turn, moves its landed files to staging, loads them with Hive and archives them, each as an EMR step on the cluster recorded in the state file. On failure: notifies and terminates the cluster.`,
+    Comment: `${title}: for each ${kind} table in turn, checks its landed files and stages those that fit its format (quarantining the others), loads them with Hive and archives them, as EMR steps on the cluster recorded in the state file; a table with nothing to load is left as it was. On failure: notifies and terminates the cluster.`,
     StartAt: S.read,
     States: b.states,
   };
 }
 
-/** The item processor: the three steps of one table. Its input: `{ ClusterId, table, steps: {} }`. */
-function tableStates(parent: StatesBuilder, refs: WorkflowReferences, S: ReturnType<typeof tableProcessStates>) {
+/** The item processor: stage, load and archive one table. Its input: `{ ClusterId, table, RunId, steps: {} }`. */
+function tableStates(parent: StatesBuilder, refs: WorkflowReferences, S: ReturnType<typeof tableProcessStates>, title: string) {
   const { lambdas } = refs;
   const b = parent.nested();
   const failures = new ItemFailures(b, S.tableFailed, text`table ${ref('$.table.table')}`);
+  const [load, archive] = TABLE_STEPS;
+  addStaging(b, refs, S, failures, { title, load: load?.submit ?? S.tableDone, archive: archive?.submit ?? S.tableDone });
   TABLE_STEPS.forEach((step, index) => {
-    const next = TABLE_STEPS[index + 1]?.submit ?? S.tableDone;
+    const next = TABLE_STEPS[index + 1]?.submit ?? S.reStage;
     const result = `$.steps.${step.step}`;
     b.add(
       step.submit,
@@ -135,7 +143,70 @@ function tableStates(parent: StatesBuilder, refs: WorkflowReferences, S: ReturnT
       },
     });
   });
-  b.add(S.tableDone, { Type: 'Pass', Parameters: { 'table.$': '$.table.table', 'steps.$': '$.steps' }, End: true });
+  b.add(S.reStage, {
+    Type: 'Choice',
+    Comment: 'A batch loaded by an earlier run was archived: stage again, for what landed since.',
+    Choices: [statusIs('$.stage.Status', 'LOADED', S.stage)],
+    Default: S.tableDone,
+  });
+  b.add(S.tableDone, {
+    Type: 'Pass',
+    Parameters: { 'table.$': '$.table.table', 'Status.$': '$.stage.Status', 'stage.$': '$.stage', 'steps.$': '$.steps' },
+    End: true,
+  });
   failures.finish();
   return b.states;
+}
+
+/** stage-landed-files, its notice when it has one, and the choice between load, archive and nothing. */
+function addStaging(
+  b: StatesBuilder,
+  refs: WorkflowReferences,
+  S: ReturnType<typeof tableProcessStates>,
+  failures: ItemFailures,
+  next: { title: string; load: string; archive: string },
+): void {
+  const { lambdas } = refs;
+  b.add(
+    S.stage,
+    lambdaTask({
+      resource: lambdas['stage-landed-files'],
+      parameters: { 'Bucket.$': '$.table.stage.Bucket', 'Table.$': '$.table.stage.Table', 'RunId.$': '$.RunId' },
+      resultPath: '$.stage',
+      onError: failures.caught(S.stage),
+      next: S.notice,
+    }),
+  );
+  b.add(S.notice, {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.stage.Notice', IsPresent: true, Next: S.sendNotice }],
+    Default: S.staged,
+  });
+  b.add(
+    S.sendNotice,
+    lambdaTask({
+      resource: lambdas['send-msg-sns'],
+      parameters: { ...textField('Subject', text`data-pipeline: ${next.title}: ${ref('$.table.table')}`), 'Message.$': '$.stage.Notice' },
+      resultPath: null,
+      comment: 'A notice that cannot be sent does not stop the load; the error is kept in the state.',
+      onError: S.staged,
+      catchPath: '$.noticeError',
+      next: S.staged,
+    }),
+  );
+  b.add(S.staged, {
+    Type: 'Choice',
+    Choices: [statusIs('$.stage.Status', 'STAGED', next.load), statusIs('$.stage.Status', 'LOADED', next.archive), statusIs('$.stage.Status', 'EMPTY', S.skipped)],
+    Default: failures.detected('Unexpected staging status', {
+      state: S.stage,
+      error: 'UnexpectedStatus',
+      cause: text`stage-landed-files answered ${jsonOf('$.stage')}`,
+    }),
+  });
+  b.add(S.skipped, {
+    Type: 'Pass',
+    Comment: 'Nothing landed and nothing staged: the table is left as it was.',
+    Parameters: { 'table.$': '$.table.table', Status: 'EMPTY', 'stage.$': '$.stage', 'steps.$': '$.steps' },
+    End: true,
+  });
 }

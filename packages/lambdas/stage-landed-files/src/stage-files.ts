@@ -7,6 +7,9 @@ import { emptyNotice, loadedNotice, quarantineNotice } from './notice';
 import { listObjects, moveObject, readObject } from './objects';
 import { type QuarantinedFile, quarantineFile, writeQuarantineReport } from './quarantine';
 
+/** How many quarantined files the result lists. */
+export const LISTED_QUARANTINED = 20;
+
 export type StageStatus = 'STAGED' | 'EMPTY' | 'LOADED';
 
 export interface StageResult {
@@ -17,7 +20,9 @@ export interface StageResult {
   Staged: number;
   /** Landed files this call moved to staging. */
   Moved: number;
+  /** The first quarantined files (at most LISTED_QUARANTINED, to keep the workflow state small); the report lists them all. */
   Quarantined: QuarantinedFile[];
+  QuarantinedCount: number;
   /** The quarantine report, when files were quarantined. */
   QuarantineReport?: string;
   /** A message for the notification, when something other than a plain load happened. */
@@ -37,7 +42,7 @@ export async function stageLandedFiles(request: StageRequest): Promise<StageResu
   const { s3, bucket, table, runId } = request;
   const prefixes = tablePrefixes(table);
   const staged = await listObjects(s3, bucket, prefixes.stage);
-  const base = { Table: table.name, Quarantined: [] as QuarantinedFile[], Moved: 0 };
+  const base = { Table: table.name, Quarantined: [] as QuarantinedFile[], QuarantinedCount: 0, Moved: 0 };
 
   if (staged.length > 0 && (await archivedAfterStaging(s3, bucket, table, staged))) {
     return { ...base, Status: 'LOADED', Staged: staged.length, Notice: loadedNotice(table.name, staged.length) };
@@ -67,7 +72,8 @@ export async function stageLandedFiles(request: StageRequest): Promise<StageResu
     Status: status,
     Staged: stagedNow,
     Moved: moved,
-    Quarantined: quarantined,
+    Quarantined: quarantined.slice(0, LISTED_QUARANTINED),
+    QuarantinedCount: quarantined.length,
     QuarantineReport: report,
     Notice: quarantineNotice(table.name, quarantined, `s3://${bucket}/${report}`, stagedNow),
   };

@@ -61,7 +61,7 @@ describe('Function: stage-landed-files over the S3 wire protocol', () => {
     const result = await handler({ Bucket: bucket, Table: fact.name, RunId: 'run-1' });
 
     // Assess
-    expect(result).toEqual({ Table: fact.name, Status: 'STAGED', Staged: 2, Moved: 2, Quarantined: [] });
+    expect(result).toEqual({ Table: fact.name, Status: 'STAGED', Staged: 2, Moved: 2, Quarantined: [], QuarantinedCount: 0 });
     expect(await keys(prefixes.landing)).toEqual([prefixes.landing]);
     expect(await keys(prefixes.stage)).toEqual(sampleNames.map((name) => stagedFileKey(fact, name)));
     const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: stagedFileKey(fact, sampleNames[0] ?? '') }));
@@ -91,6 +91,7 @@ describe('Function: stage-landed-files over the S3 wire protocol', () => {
         ProblemCount: 2,
       },
     ]);
+    expect(result.QuarantinedCount).toBe(1);
     expect(result.QuarantineReport).toBe(reportKey);
     expect(result.Notice).toContain('bad.csv: line 3: has 3 columns');
     expect(await keys(prefixes.quarantine)).toEqual([reportKey, quarantineKey]);
@@ -112,6 +113,7 @@ describe('Function: stage-landed-files over the S3 wire protocol', () => {
       Staged: 0,
       Moved: 0,
       Quarantined: [],
+      QuarantinedCount: 0,
       Notice: 'sample_country_dim: nothing landed and nothing staged; the table is left as it was (no load).',
     });
     expect((await keys('data-workflows/')).filter((key) => !key.includes('/libs/'))).toEqual([]);
