@@ -40,7 +40,7 @@ describe('Function: checkDuplicateCluster', () => {
     emrMock.reset();
   });
 
-  it('returns RUNNING and logs the ids of the active clusters found', async () => {
+  it('returns RUNNING with the ids of the active clusters found, and logs their ids and states', async () => {
     // Prepare
     emrMock.on(ListClustersCommand).resolves({
       Clusters: [
@@ -54,7 +54,7 @@ describe('Function: checkDuplicateCluster', () => {
     const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info });
 
     // Assess
-    expect(result).toEqual({ Status: 'RUNNING' });
+    expect(result).toEqual({ Status: 'RUNNING', ClusterIds: ['j-1A', 'j-1B'] });
     expect(info).toHaveBeenCalledWith('active cluster of this name found', {
       name: 'dp',
       clusters: [
@@ -62,5 +62,18 @@ describe('Function: checkDuplicateCluster', () => {
         { id: 'j-1B', state: 'STARTING' },
       ],
     });
+  });
+
+  it('returns NOTRUNNING with no cluster ids and logs that none was found', async () => {
+    // Prepare
+    emrMock.on(ListClustersCommand).resolves({ Clusters: [{ Id: 'j-1B', Name: 'other', Status: { State: 'RUNNING' } }] });
+    const info = vi.fn();
+
+    // Act
+    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info });
+
+    // Assess
+    expect(result).toEqual({ Status: 'NOTRUNNING', ClusterIds: [] });
+    expect(info).toHaveBeenCalledWith('no active cluster of this name', { name: 'dp' });
   });
 });

@@ -45,7 +45,7 @@ describe('Function: check-duplicate-emr handler', () => {
     const result = await handler({});
 
     // Assess
-    expect(result).toEqual({ Status: 'RUNNING' });
+    expect(result).toEqual({ Status: 'RUNNING', ClusterIds: ['j-2MINE'] });
   });
 
   it('returns NOTRUNNING when no active cluster has the configured name', async () => {
@@ -56,7 +56,21 @@ describe('Function: check-duplicate-emr handler', () => {
     const result = await handler({});
 
     // Assess
-    expect(result).toEqual({ Status: 'NOTRUNNING' });
+    expect(result).toEqual({ Status: 'NOTRUNNING', ClusterIds: [] });
+  });
+
+  it('returns RUNNING with the id of every active cluster of the configured name, across pages and in listing order', async () => {
+    // Prepare
+    listPages([
+      { Clusters: [cluster('j-1FIRST', 'data-pipeline-test', 'STARTING'), cluster('j-1OTHER', 'another-team')], Marker: 'page-2' },
+      { Clusters: [cluster('j-2SECOND', 'data-pipeline-test', 'WAITING')] },
+    ]);
+
+    // Act
+    const result = await handler({});
+
+    // Assess
+    expect(result).toEqual({ Status: 'RUNNING', ClusterIds: ['j-1FIRST', 'j-2SECOND'] });
   });
 
   it('returns NOTRUNNING when EMR lists no active cluster at all', async () => {
@@ -67,7 +81,7 @@ describe('Function: check-duplicate-emr handler', () => {
     const result = await handler(undefined);
 
     // Assess
-    expect(result).toEqual({ Status: 'NOTRUNNING' });
+    expect(result).toEqual({ Status: 'NOTRUNNING', ClusterIds: [] });
   });
 
   it('returns NOTRUNNING when only names that contain or differ in case from the configured one are active', async () => {
@@ -80,7 +94,7 @@ describe('Function: check-duplicate-emr handler', () => {
     const result = await handler({});
 
     // Assess
-    expect(result).toEqual({ Status: 'NOTRUNNING' });
+    expect(result).toEqual({ Status: 'NOTRUNNING', ClusterIds: [] });
   });
 
   it('asks EMR only for clusters in the active states', async () => {
@@ -106,7 +120,7 @@ describe('Function: check-duplicate-emr handler', () => {
     const result = await handler({});
 
     // Assess
-    expect(result).toEqual({ Status: 'RUNNING' });
+    expect(result).toEqual({ Status: 'RUNNING', ClusterIds: ['j-1C'] });
     expect(listed).toEqual([
       { ClusterStates: ACTIVE_STATES },
       { ClusterStates: ACTIVE_STATES, Marker: 'page-2' },
@@ -125,7 +139,7 @@ describe('Function: check-duplicate-emr handler', () => {
     const result = await handler({});
 
     // Assess
-    expect(result).toEqual({ Status: 'NOTRUNNING' });
+    expect(result).toEqual({ Status: 'NOTRUNNING', ClusterIds: [] });
     expect(listed).toEqual([{ ClusterStates: ACTIVE_STATES }, { ClusterStates: ACTIVE_STATES, Marker: 'page-2' }]);
   });
 
@@ -138,7 +152,7 @@ describe('Function: check-duplicate-emr handler', () => {
     const result = await handler({});
 
     // Assess
-    expect(result).toEqual({ Status: 'RUNNING' });
+    expect(result).toEqual({ Status: 'RUNNING', ClusterIds: ['j-1B'] });
   });
 
   it('throws the EMR error when EMR cannot be asked', async () => {
