@@ -130,4 +130,34 @@ describe('Class: LambdaRuntime', () => {
     // Assess
     expect(readFileSync(join(logDir, 'echo.log'), 'utf8')).toMatch(/START RequestId: [\w-]+ Version: \$LATEST\n(.*\n)*END RequestId/);
   });
+
+  it('throws the injected error instead of running the handler when a start fault is set, then runs it again', async () => {
+    // Prepare
+    runtime.register({ name: 'counter', bundle, handler: 'index.counter', environment: {} });
+    runtime.faults.push({ functionName: 'counter', errorType: 'Lambda.ServiceException', message: 'injected', remaining: 1 });
+
+    // Act
+    const failed = await runtime.invoke('counter', {}).catch((error: Error) => error);
+    const next = (await runtime.invoke('counter', {})) as { calls: number };
+
+    // Assess
+    expect(failed).toBeInstanceOf(LambdaInvocationError);
+    expect((failed as LambdaInvocationError).errorType).toBe('Lambda.ServiceException');
+    expect(next.calls).toBe(1);
+    expect(runtime.invocations.map((record) => record.errorType)).toEqual(['Lambda.ServiceException', undefined]);
+  });
+
+  it('runs the handler and then throws the injected error when an end fault is set', async () => {
+    // Prepare
+    runtime.register({ name: 'counter', bundle, handler: 'index.counter', environment: {} });
+    runtime.faults.push({ functionName: 'counter', errorType: 'Sandbox.Timedout', message: 'Task timed out', remaining: 1, phase: 'end' });
+
+    // Act
+    const failed = await runtime.invoke('counter', {}).catch((error: Error) => error);
+    const next = (await runtime.invoke('counter', {})) as { calls: number };
+
+    // Assess
+    expect((failed as LambdaInvocationError).errorType).toBe('Sandbox.Timedout');
+    expect(next.calls).toBe(2);
+  });
 });

@@ -59,7 +59,7 @@ export async function deployLocal(
   await clients.s3.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: Error) => {
     if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
   });
-  for (const prefix of [s3Layout.landingRoot, s3Layout.stageRoot, s3Layout.warehouseRoot, s3Layout.archiveRoot]) {
+  for (const prefix of [s3Layout.landingRoot, s3Layout.stageRoot, s3Layout.warehouseRoot, s3Layout.archiveRoot, s3Layout.quarantineRoot]) {
     await clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: prefix, Body: Buffer.alloc(0) }));
   }
   await clients.s3.send(
@@ -71,7 +71,7 @@ export async function deployLocal(
     );
     // Each table's folders exist, as its Glue location does on AWS (Spark, unlike Hive, will not write into a missing one).
     const prefixes = tablePrefixes(table);
-    for (const prefix of [prefixes.landing, prefixes.stage, prefixes.warehouse, prefixes.archive]) {
+    for (const prefix of Object.values(prefixes)) {
       await clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: prefix, Body: Buffer.alloc(0) }));
     }
   }
@@ -142,7 +142,7 @@ export async function deployLocal(
 export async function ensureTableFolders(s3: S3Client, bucket: string): Promise<void> {
   for (const table of tables) {
     const prefixes = tablePrefixes(table);
-    for (const prefix of [prefixes.landing, prefixes.stage, prefixes.warehouse, prefixes.archive]) {
+    for (const prefix of Object.values(prefixes)) {
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: prefix, Body: Buffer.alloc(0) }));
     }
   }

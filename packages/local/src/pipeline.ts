@@ -9,7 +9,14 @@ import { followExecution } from './follow';
 import { type FileToLand, landFiles } from './land';
 import { formatReport, gatherFacts } from './report';
 import type { Services } from './services';
-import { countDifferences, expectedCounts, landedCounts, type RowCounts, warehouseCounts } from './warehouse';
+import {
+  countDifferences,
+  expectedSourceCounts,
+  landedSourceCounts,
+  type RowCounts,
+  totals,
+  warehouseSourceCounts,
+} from './warehouse';
 
 export interface PipelineRunOptions {
   files: FileToLand[];
@@ -30,9 +37,11 @@ export interface PipelineRunResult {
 
 export async function runPipeline(services: Services, names: LocalNames, options: PipelineRunOptions): Promise<PipelineRunResult> {
   const since = new Date(Date.now() - 1000);
-  const before = await warehouseCounts(services);
+  const before = await warehouseSourceCounts(services);
+  const landedRows = await landedSourceCounts(options.files);
   const landed = await landFiles(services.s3, names.bucket, options.files);
   options.print(`landed ${landed.length} files: ${landed.map((file) => file.key.split('/').slice(-2).join('/')).join(', ')}`);
+  for (const file of landedRows.refused) options.print(`${file.path} does not fit ${file.table}'s format: the pipeline will quarantine it`);
   const name = `local-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}`;
   const { executionArn = '' } = await services.sfn.send(
     new StartExecutionCommand({ stateMachineArn: names.stateMachineArn('master'), name, input: '{}' }),
@@ -40,11 +49,11 @@ export async function runPipeline(services: Services, names: LocalNames, options
   options.print(`started the Master: ${executionArn}`);
   const end = await followExecution(services, names, { executionArn, print: options.print, timeoutMs: options.timeoutMs });
   await settle(services, names, options.print);
-  const counts = await warehouseCounts(services);
+  const counts = totals(await warehouseSourceCounts(services));
   const facts = await gatherFacts(services, names, since);
   const problems =
     end.status === 'SUCCEEDED'
-      ? countDifferences(expectedCounts(before, landedCounts(options.files)), counts)
+      ? countDifferences(totals(expectedSourceCounts(before, landedRows.counts)), counts)
       : [`the Master ended ${end.status}: ${end.error ?? ''} ${end.cause ?? ''}`.trim()];
   return {
     ok: end.status === 'SUCCEEDED' && problems.length === 0,

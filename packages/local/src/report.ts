@@ -15,7 +15,7 @@ export interface RunFacts {
   steps: { cluster: string; name: string; status: string; start?: Date; end?: Date; reason?: string }[];
   clusters: { id: string; state: string; reason?: string }[];
   notifications: PublishedMessage[];
-  zones: Record<'landing' | 'stage' | 'archive', string[]>;
+  zones: Record<'landing' | 'stage' | 'archive' | 'quarantine', string[]>;
 }
 
 export async function gatherFacts(services: Services, names: LocalNames, since: Date): Promise<RunFacts> {
@@ -59,8 +59,13 @@ export async function gatherFacts(services: Services, names: LocalNames, since: 
 }
 
 export async function zoneContents(services: Services, bucket: string): Promise<RunFacts['zones']> {
-  const zones: RunFacts['zones'] = { landing: [], stage: [], archive: [] };
-  const roots = { landing: s3Layout.landingRoot, stage: s3Layout.stageRoot, archive: s3Layout.archiveRoot } as const;
+  const zones: RunFacts['zones'] = { landing: [], stage: [], archive: [], quarantine: [] };
+  const roots = {
+    landing: s3Layout.landingRoot,
+    stage: s3Layout.stageRoot,
+    archive: s3Layout.archiveRoot,
+    quarantine: s3Layout.quarantineRoot,
+  } as const;
   for (const [zone, prefix] of Object.entries(roots) as [keyof typeof roots, string][]) {
     for await (const page of paginateListObjectsV2({ client: services.s3 }, { Bucket: bucket, Prefix: prefix })) {
       for (const object of page.Contents ?? [])
@@ -104,7 +109,7 @@ export function formatReport(facts: RunFacts, counts: RowCounts, services: Servi
   out.push('Warehouse rows', formatTable(['table', 'partition', 'rows'], rows), '');
   out.push(
     'Zones',
-    ...(['landing', 'stage', 'archive'] as const).map(
+    ...(['landing', 'stage', 'archive', 'quarantine'] as const).map(
       (zone) => `${zone}: ${facts.zones[zone].length ? facts.zones[zone].join(', ') : '(empty)'}`,
     ),
     '',

@@ -1,7 +1,11 @@
 // What the warehouse holds (row counts per table and partition, from Spark SQL), and what it should hold
-// after loading a set of landed files: a dimension is replaced by what landed, a fact grows by it.
-import { readFileSync } from 'node:fs';
-import { partitionColumns, type TableDefinition, tables, warehouseTable } from '@data-pipeline/model';
+// after loading a set of landed files. Files that do not fit their table's format are quarantined,
+// not loaded. A dimension is replaced by what landed (and left as it was when nothing did); a fact
+// gains each landed file's rows, a file landed again under the same name replacing its earlier rows
+// on the dates it has.
+import { createReadStream, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { checkTableFile, partitionColumns, type TableDefinition, tables, warehouseTable } from '@data-pipeline/model';
 import { parse } from 'csv-parse/sync';
 import type { FileToLand } from './land';
 import type { Services } from './services';
@@ -9,67 +13,104 @@ import type { Services } from './services';
 /** Rows per partition (`''` for a table without partitions), per table. */
 export type RowCounts = Record<string, Record<string, number>>;
 
+/** Rows per source file and partition, per table. */
+export type SourceCounts = Record<string, Record<string, Record<string, number>>>;
+
 const partitionKey = (table: TableDefinition) => partitionColumns(table)[0]?.name;
 
-export async function warehouseCounts(services: Services): Promise<RowCounts> {
-  const counts: RowCounts = {};
+/** Spark (unlike Hive) refuses to read an external table whose location holds no object yet. */
+async function queryRows(services: Services, sql: string): Promise<string[][]> {
+  const { rows } = await services.query(sql).catch((error: Error) => {
+    if (/PATH_NOT_FOUND/.test(error.message)) return { rows: [] as string[][] };
+    throw error;
+  });
+  return rows;
+}
+
+export async function warehouseSourceCounts(services: Services): Promise<SourceCounts> {
+  const counts: SourceCounts = {};
   for (const table of tables) {
     const key = partitionKey(table);
-    const name = warehouseTable(table).qualifiedName;
-    const sql = key
-      ? `SELECT CAST(${key} AS STRING), count(*) FROM ${name} GROUP BY ${key} ORDER BY ${key}`
-      : `SELECT '', count(*) FROM ${name}`;
-    const { rows } = await services.query(sql).catch((error: Error) => {
-      // Spark (unlike Hive) refuses to read an external table whose location holds no object yet.
-      if (/PATH_NOT_FOUND/.test(error.message)) return { rows: [] as string[][] };
-      throw error;
-    });
-    counts[table.name] = Object.fromEntries(
-      rows.filter(([, count]) => Number(count) > 0).map(([partition, count]) => [partition ?? '', Number(count)]),
+    const partition = key ? `CAST(${key} AS STRING)` : "''";
+    const rows = await queryRows(
+      services,
+      `SELECT source_file, ${partition}, count(*) FROM ${warehouseTable(table).qualifiedName} GROUP BY source_file, ${partition}`,
     );
+    const target: Record<string, Record<string, number>> = {};
+    for (const [source = '', value = '', count] of rows) (target[source] ??= {})[value] = Number(count);
+    counts[table.name] = target;
   }
   return counts;
 }
 
-/** Rows per partition in files as they landed (header rows skipped, as the load scripts skip them). */
-export function landedCounts(files: FileToLand[]): RowCounts {
-  const counts: RowCounts = Object.fromEntries(tables.map((table) => [table.name, {}]));
+export async function warehouseCounts(services: Services): Promise<RowCounts> {
+  return totals(await warehouseSourceCounts(services));
+}
+
+/** Rows per partition, whatever file they came from. */
+export function totals(counts: SourceCounts): RowCounts {
+  const result: RowCounts = {};
+  for (const table of tables) {
+    const target: Record<string, number> = {};
+    for (const partitions of Object.values(counts[table.name] ?? {})) {
+      for (const [partition, count] of Object.entries(partitions)) if (count > 0) target[partition] = (target[partition] ?? 0) + count;
+    }
+    result[table.name] = target;
+  }
+  return result;
+}
+
+export interface LandedRows {
+  /** Rows per source file and partition of the files that fit (header rows skipped, as the load scripts skip them). */
+  counts: SourceCounts;
+  /** Files that do not fit their table's format: the pipeline quarantines them. */
+  refused: FileToLand[];
+}
+
+export async function landedSourceCounts(files: FileToLand[]): Promise<LandedRows> {
+  const counts: SourceCounts = Object.fromEntries(tables.map((table) => [table.name, {}]));
+  const refused: FileToLand[] = [];
   for (const file of files) {
     const table = tables.find((candidate) => candidate.name === file.table);
     if (!table) continue;
+    if (!(await checkTableFile(table, createReadStream(file.path))).ok) {
+      refused.push(file);
+      continue;
+    }
     const records: string[][] = parse(readFileSync(file.path), {
       bom: true,
       delimiter: table.source.delimiter,
       quote: table.source.quoteChar,
       from_line: table.source.headerRows + 1,
       skip_empty_lines: true,
-      relax_column_count: true,
     });
     const key = partitionKey(table);
     const index = key ? table.columns.findIndex((column) => column.name === key) : -1;
-    const target = counts[table.name] ?? {};
+    const target: Record<string, number> = {};
     for (const record of records) {
       const partition = index >= 0 ? (record[index] ?? '').trim() : '';
       target[partition] = (target[partition] ?? 0) + 1;
     }
-    counts[table.name] = target;
+    (counts[table.name] ?? {})[basename(file.path)] = target;
   }
-  return counts;
+  return { counts, refused };
 }
 
-/** What the warehouse should hold after loading `landed` on top of `before`. */
-export function expectedCounts(before: RowCounts, landed: RowCounts): RowCounts {
-  const expected: RowCounts = {};
+/** What the warehouse should hold, per source file and partition, after loading `landed` on top of `before`. */
+export function expectedSourceCounts(before: SourceCounts, landed: SourceCounts): SourceCounts {
+  const expected: SourceCounts = {};
   for (const table of tables) {
     const previous = before[table.name] ?? {};
     const arriving = landed[table.name] ?? {};
     if (table.kind === 'dimension') {
-      expected[table.name] = Object.keys(arriving).length > 0 ? { ...arriving } : { ...previous };
-    } else {
-      const merged = { ...previous };
-      for (const [partition, count] of Object.entries(arriving)) merged[partition] = (merged[partition] ?? 0) + count;
-      expected[table.name] = merged;
+      expected[table.name] = structuredClone(Object.keys(arriving).length > 0 ? arriving : previous);
+      continue;
     }
+    const merged = structuredClone(previous);
+    for (const [source, partitions] of Object.entries(arriving)) {
+      merged[source] = { ...merged[source], ...partitions };
+    }
+    expected[table.name] = merged;
   }
   return expected;
 }

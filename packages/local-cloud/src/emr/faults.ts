@@ -6,6 +6,12 @@ export interface StepFault {
   message: string;
   /** How many matching steps fail (default: every one). */
   remaining: number;
+  /**
+   * `start` (default): the step fails before doing anything. `end`: the step does its work and then
+   * fails, as a step whose node died after the work — an s3-dist-cp copies everything and deletes
+   * nothing (the crash between copy and delete), a hive step writes its tables.
+   */
+  phase?: 'start' | 'end';
 }
 
 export class EmrFaults {

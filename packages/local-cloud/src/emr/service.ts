@@ -163,6 +163,7 @@ export class EmrService {
             stepName: input.StepName,
             message: input.Message ?? `Injected fault: step ${input.StepName} failed.`,
             remaining: input.Times ?? Number.POSITIVE_INFINITY,
+            ...(input.Phase === 'end' ? { phase: 'end' as const } : {}),
           });
         } else throw new AwsServiceError('ValidationException', 'Fault must be CLUSTER_START, SPOT_CAPACITY, or STEP with a StepName');
         return {};

@@ -42,8 +42,16 @@ export function startStep(cluster: Cluster, step: Step, context: StepRunnerConte
 
 async function execute(step: Step, context: StepRunnerContext): Promise<CommandResult> {
   const fault = context.faults.takeStepFault(step.name);
-  if (fault) return { exitCode: 1, stdout: '', stderr: fault.message, reason: fault.message };
+  if (fault && fault.phase !== 'end') return { exitCode: 1, stdout: '', stderr: fault.message, reason: fault.message };
   try {
+    if (fault) {
+      const work = await runStepCommand(
+        step.jar,
+        step.args.filter((arg) => arg !== '--deleteOnSuccess'),
+        { s3: context.s3, hive: context.hive() },
+      );
+      return { exitCode: 1, stdout: work.stdout, stderr: `${work.stderr}\n${fault.message}`.trim(), reason: fault.message };
+    }
     return await runStepCommand(step.jar, step.args, { s3: context.s3, hive: context.hive() });
   } catch (error) {
     const reason = `${(error as Error).name}: ${(error as Error).message}`;

@@ -31,6 +31,22 @@ export interface LambdaRuntimeOptions {
   maxConcurrency?: number;
 }
 
+/** A fault a test injects into the invocations of one function. */
+export interface LambdaFault {
+  /** The function's name (without alias). */
+  functionName: string;
+  /**
+   * The error Lambda reports: `Lambda.ServiceException` and the like are transient (the workflows
+   * retry them), `Sandbox.Timedout` a timeout, any other name a function error.
+   */
+  errorType: string;
+  message: string;
+  /** How many invocations it fails. */
+  remaining: number;
+  /** `start` (default): instead of running the handler. `end`: after the handler ran — its effects happened, its result is lost. */
+  phase?: 'start' | 'end';
+}
+
 export interface InvocationRecord {
   requestId: string;
   functionName: string;
@@ -58,6 +74,8 @@ const workerScript = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 
 export class LambdaRuntime {
   readonly invocations: InvocationRecord[] = [];
+  /** Faults to inject, consumed in order (see LambdaFault). */
+  readonly faults: LambdaFault[] = [];
   private readonly functions = new Map<string, LambdaFunctionConfig>();
   private readonly pools = new Map<string, Worker[]>();
   private readonly waiting = new Map<string, (() => void)[]>();
@@ -90,11 +108,18 @@ export class LambdaRuntime {
     }
     const requestId = randomUUID();
     const startedAt = new Date();
-    const worker = await this.acquire(config);
+    const fault = this.takeFault(config.name);
     const record: InvocationRecord = { requestId, functionName: config.name, startedAt, durationMs: 0 };
     if (parsed.qualifier) record.qualifier = parsed.qualifier;
+    if (fault && fault.phase !== 'end') {
+      record.errorType = fault.errorType;
+      this.invocations.push(record);
+      throw new LambdaInvocationError(fault.errorType, `RequestId: ${requestId} Error: ${fault.message}`);
+    }
+    const worker = await this.acquire(config);
     try {
       const outcome = await this.run(worker, config, requestId, reference, event);
+      if (fault) throw new LambdaInvocationError(fault.errorType, `RequestId: ${requestId} Error: ${fault.message}`);
       if ('exited' in outcome)
         throw new LambdaInvocationError('Runtime.ExitError', `RequestId: ${requestId} Error: Runtime exited ${outcome.exited}`);
       if (!outcome.ok) {
@@ -110,6 +135,12 @@ export class LambdaRuntime {
       this.invocations.push(record);
       this.release(config.name, worker);
     }
+  }
+
+  private takeFault(name: string): LambdaFault | undefined {
+    const fault = this.faults.find((candidate) => candidate.remaining > 0 && candidate.functionName === name);
+    if (fault) fault.remaining -= 1;
+    return fault;
   }
 
   /** Stops every worker of every function. */
