@@ -89,8 +89,8 @@ describe('Function: buildWorkflows', () => {
 
     // Assess
     expect(waitSeconds(built['launch-emr-cluster'])).toEqual({ 'Wait for cluster start': 11 });
-    expect(waitSeconds(built['dimension-process'])).toEqual({ 'Wait for move': 12, 'Wait for load': 12, 'Wait for archive': 12 });
-    expect(waitSeconds(built['fact-process'])).toEqual({ 'Wait for move': 12, 'Wait for load': 12, 'Wait for archive': 12 });
+    expect(waitSeconds(built['dimension-process'])).toEqual({ 'Wait for load': 12, 'Wait for archive': 12 });
+    expect(waitSeconds(built['fact-process'])).toEqual({ 'Wait for load': 12, 'Wait for archive': 12 });
     expect(waitSeconds(built['add-emr-workers'])).toEqual({ 'Wait for workers': 13 });
     expect(new Set(Object.values(waitSeconds(built.master)))).toEqual(new Set([14]));
     expect(waitSeconds(built['terminate-emr-cluster'])).toEqual({ 'Wait for cluster stop': 15 });

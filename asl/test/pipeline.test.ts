@@ -1,7 +1,7 @@
 // The Master with its children really running: submit-stepfunction starts the child definitions
 // in the same fake AWS, status-stepfunction reports how they ended.
 import { describe, expect, it } from 'vitest';
-import { sampleReferences } from '../src/sample-references';
+import { PLACEHOLDER_BUCKET, sampleReferences } from '../src/sample-references';
 import { MASTER_CHILDREN } from '../src/workflows/master';
 import { FakeCloud } from './support/fake-cloud';
 import { STATE_FILE } from './support/state-file';
@@ -22,11 +22,13 @@ describe('Function: Master with its children running', () => {
     expect(children.map((child) => [child.workflow, child.result.status])).toEqual(
       MASTER_CHILDREN.map(({ workflow }) => [workflow, 'SUCCEEDED']),
     );
+    expect(cloud.calls('stage-landed-files').map((call) => [call.workflow, call.input])).toEqual([
+      ['dimension-process', { Bucket: PLACEHOLDER_BUCKET, Table: 'sample_country_dim', RunId: 'run-2' }],
+      ['fact-process', { Bucket: PLACEHOLDER_BUCKET, Table: 'sample_country_tx_fact', RunId: 'run-4' }],
+    ]);
     expect(cloud.steps.map((step) => step.name)).toEqual([
-      'sample_country_dim - move landing to stage',
       'sample_country_dim - load into warehouse',
       'sample_country_dim - archive staged files',
-      'sample_country_tx_fact - move landing to stage',
       'sample_country_tx_fact - load into warehouse',
       'sample_country_tx_fact - archive staged files',
     ]);
@@ -65,7 +67,7 @@ describe('Function: Master with its children running', () => {
     expect(cloud.clusters.map((cluster) => cluster.state)).toEqual(['TERMINATED']);
     expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
     expect(cloud.messages.map((m) => m.Message)).toEqual([
-      'Fact Process failed in state Process fact tables: EmrStepFailed: table sample_country_tx_fact failed in state Check load: step s-STEP5 (sample_country_tx_fact - load into warehouse) on cluster j-CLUSTER1 ended ERROR',
+      'Fact Process failed in state Process fact tables: EmrStepFailed: table sample_country_tx_fact failed in state Check load: step s-STEP3 (sample_country_tx_fact - load into warehouse) on cluster j-CLUSTER1 ended ERROR',
       `Master failed in state Check Fact Process: ChildWorkflowFailed: Fact Process execution ${cloud.executions[3]?.arn} failed, timed out or was aborted; its own notification tells why`,
     ]);
   });

@@ -1,8 +1,10 @@
 // The workflows with the real Lambda handlers in their Tasks (SDK clients mocked): a definition that
 // sends a Lambda the wrong event, or reads a field its result does not have, fails here.
 import { RunJobFlowCommand } from '@aws-sdk/client-emr';
+import { archivedKeyOf, getTable, stagedFileKey, tablePrefixes } from '@data-pipeline/model';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sampleReferences } from '../src/sample-references';
+import type { TableKind } from '../src/model-types';
+import { PLACEHOLDER_BUCKET, sampleReferences } from '../src/sample-references';
 import { TABLE_STEPS } from '../src/workflows/table-process';
 import type { Scenario } from './support/fake-cloud';
 import { emr, RealLambdaCloud } from './support/real-lambdas';
@@ -15,8 +17,25 @@ const given = (scenario: Scenario = {}) => {
   return cloud;
 };
 
+/** Files of the sample tables that fit their declared format. */
+const VALID: Record<TableKind, string> = {
+  dimension: 'id,country_name\n1,"France"\n2,"Japan"\n',
+  fact: 'tx_id,country_id,tx_amount,date_id\n1,1,10.50,20260101\n2,2,3.25,20260102\n',
+};
+const SAMPLE = { dimension: getTable('sample_country_dim'), fact: getTable('sample_country_tx_fact') };
+const STAGING = ['Stage landed files', 'Notice to send?', 'Anything to load?'];
+
+function land(kind: TableKind, file: string, text = VALID[kind]): void {
+  cloud.s3.put(PLACEHOLDER_BUCKET, `${tablePrefixes(SAMPLE[kind]).landing}${file}`, text);
+}
+
 function tableVisit(): string[] {
-  return [...TABLE_STEPS.flatMap((step) => [step.submit, ...Array(2).fill([step.wait, step.check, step.done]).flat()]), 'Table processed'];
+  return [
+    ...STAGING,
+    ...TABLE_STEPS.flatMap((step) => [step.submit, ...Array(2).fill([step.wait, step.check, step.done]).flat()]),
+    'Archived a loaded batch?',
+    'Table processed',
+  ];
 }
 
 describe('Function: the workflows with the real Lambda handlers', () => {
@@ -59,10 +78,12 @@ describe('Function: the workflows with the real Lambda handlers', () => {
   it.each([
     ['dimension', 'dimension-process'],
     ['fact', 'fact-process'],
-  ] as const)('returns each %s table processed, submitting the model commands as command-runner.jar steps', async (kind, workflow) => {
+  ] as const)('returns each %s table processed: the landed file staged, loaded and archived', async (kind, workflow) => {
     // Prepare
     const cluster = cloud.givenRunningCluster();
     const [table] = refs.tables[kind];
+    land(kind, 'day-1.csv');
+    const prefixes = tablePrefixes(SAMPLE[kind]);
 
     // Act
     const result = await cloud.run(workflow);
@@ -71,9 +92,99 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     expect(result.visited).toEqual(['Read cluster id', `List ${kind} tables`, `Process ${kind} tables`, 'Tables processed']);
     expect(result.items).toEqual([tableVisit()]);
     expect(cloud.steps.map((step) => [step.name, step.args.join(' ')])).toEqual(
-      (['move', 'load', 'archive'] as const).map((step) => [table?.[step].Step_Name, table?.[step].Cmd_Run]),
+      (['load', 'archive'] as const).map((step) => [table?.[step].Step_Name, table?.[step].Cmd_Run]),
     );
-    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { ClusterId: cluster.id, tables: [{ table: table?.table }] } });
+    expect(cloud.s3.keys(PLACEHOLDER_BUCKET, 'data-workflows/')).toEqual([
+      archivedKeyOf(SAMPLE[kind], stagedFileKey(SAMPLE[kind], 'day-1.csv')),
+      STATE_FILE.key,
+    ]);
+    expect(cloud.s3.keys(PLACEHOLDER_BUCKET, prefixes.landing)).toEqual([]);
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      output: {
+        ClusterId: cluster.id,
+        tables: [{ table: table?.table, Status: 'STAGED', stage: { Moved: 1, Staged: 1, QuarantinedCount: 0 } }],
+      },
+    });
+    expect(cloud.messages).toEqual([]);
+  });
+
+  it('returns the dimension EMPTY, notifying and submitting no step, when nothing landed', async () => {
+    // Prepare
+    cloud.givenRunningCluster();
+
+    // Act
+    const result = await cloud.run('dimension-process');
+
+    // Assess
+    expect(result.items).toEqual([['Stage landed files', 'Notice to send?', 'Send notice', 'Anything to load?', 'Nothing to load']]);
+    expect(cloud.steps).toEqual([]);
+    expect(cloud.messages).toEqual([
+      {
+        Subject: 'data-pipeline: Dimension Process: sample_country_dim',
+        Message: 'sample_country_dim: nothing landed and nothing staged; the table is left as it was (no load).',
+      },
+    ]);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { tables: [{ table: 'sample_country_dim', Status: 'EMPTY' }] } });
+  });
+
+  it('returns the facts loaded after quarantining a malformed file with its report and notifying about it', async () => {
+    // Prepare
+    cloud.givenRunningCluster();
+    land('fact', 'good.csv');
+    land('fact', 'bad.csv', 'tx_id,country_id,tx_amount,date_id\n1,1,ten,20260101\n');
+    const quarantine = `${tablePrefixes(SAMPLE.fact).quarantine}test-run/`;
+
+    // Act
+    const result = await cloud.run('fact-process');
+
+    // Assess
+    expect(result.items[0]?.slice(0, 4)).toEqual(['Stage landed files', 'Notice to send?', 'Send notice', 'Anything to load?']);
+    expect(cloud.s3.keys(PLACEHOLDER_BUCKET, quarantine)).toEqual([`${quarantine}_report.json`, `${quarantine}bad.csv`]);
+    expect(cloud.steps.map((step) => step.name)).toEqual([
+      'sample_country_tx_fact - load into warehouse',
+      'sample_country_tx_fact - archive staged files',
+    ]);
+    expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Fact Process: sample_country_tx_fact']);
+    expect(cloud.messages[0]?.Message).toMatch(
+      /^sample_country_tx_fact: 1 landed file\(s\) did not match the declared format and were quarantined, not loaded; 1 file\(s\) staged for loading\.\n- bad\.csv: line 2: /,
+    );
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { tables: [{ Status: 'STAGED', stage: { QuarantinedCount: 1, Moved: 1 } }] },
+    });
+  });
+
+  it('returns the facts of a new file loaded after archiving, without loading, a batch an earlier run loaded', async () => {
+    // Prepare
+    cloud.givenRunningCluster();
+    const staged = stagedFileKey(SAMPLE.fact, 'day-1.csv');
+    cloud.s3.put(PLACEHOLDER_BUCKET, staged, VALID.fact);
+    cloud.s3.put(PLACEHOLDER_BUCKET, archivedKeyOf(SAMPLE.fact, staged), VALID.fact);
+    land('fact', 'day-2.csv');
+
+    // Act
+    const result = await cloud.run('fact-process');
+
+    // Assess
+    expect(cloud.steps.map((step) => step.name)).toEqual([
+      'sample_country_tx_fact - archive staged files',
+      'sample_country_tx_fact - load into warehouse',
+      'sample_country_tx_fact - archive staged files',
+    ]);
+    expect(cloud.calls('stage-landed-files')).toHaveLength(2);
+    expect(cloud.s3.keys(PLACEHOLDER_BUCKET, tablePrefixes(SAMPLE.fact).archive)).toEqual([
+      archivedKeyOf(SAMPLE.fact, staged),
+      archivedKeyOf(SAMPLE.fact, stagedFileKey(SAMPLE.fact, 'day-2.csv')),
+    ]);
+    expect(cloud.messages).toEqual([
+      {
+        Subject: 'data-pipeline: Fact Process: sample_country_tx_fact',
+        Message:
+          'sample_country_tx_fact: the 1 file(s) in staging were loaded by an earlier run whose archiving stopped; they are archived now without loading them again.',
+      },
+    ]);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { tables: [{ Status: 'STAGED', stage: { Moved: 1 } }] } });
   });
 
   it('throws EmrStepFailed from Fact Process when status-step-emr reads the load step FAILED', async () => {
@@ -81,6 +192,7 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     const [table] = refs.tables.fact;
     given({ step: ({ Step_Name }) => (Step_Name === table?.load.Step_Name ? ['SUBMITTED', 'ERROR'] : ['SUCCESS']) });
     const cluster = cloud.givenRunningCluster();
+    land('fact', 'day-1.csv');
 
     // Act
     const result = await cloud.run('fact-process');
@@ -90,10 +202,11 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     expect(cloud.messages).toEqual([
       {
         Subject: 'data-pipeline: Fact Process failed',
-        Message: `Fact Process failed in state Process fact tables: EmrStepFailed: table ${table?.table} failed in state Check load: step s-STEP2 (${table?.load.Step_Name}) on cluster ${cluster.id} ended ERROR`,
+        Message: `Fact Process failed in state Process fact tables: EmrStepFailed: table ${table?.table} failed in state Check load: step s-STEP1 (${table?.load.Step_Name}) on cluster ${cluster.id} ended ERROR`,
       },
     ]);
     expect(cloud.started()).toEqual(['terminate-emr-cluster']);
+    expect(cloud.s3.keys(PLACEHOLDER_BUCKET, tablePrefixes(SAMPLE.fact).stage)).toEqual([stagedFileKey(SAMPLE.fact, 'day-1.csv')]);
   });
 
   it('returns the resized fleet from Add EMR Workers after the fleet resizes', async () => {
@@ -142,6 +255,8 @@ describe('Function: the workflows with the real Lambda handlers', () => {
   it('returns SUCCESS from the Master after running every child and publishes the success notification', async () => {
     // Prepare
     given({ children: 'run', childPolls: 1 });
+    land('dimension', 'countries.csv');
+    land('fact', 'day-1.csv');
 
     // Act
     const result = await cloud.run('master', {});
@@ -156,7 +271,8 @@ describe('Function: the workflows with the real Lambda handlers', () => {
       ['fact-process', 'SUCCEEDED'],
       ['terminate-emr-cluster', 'SUCCEEDED'],
     ]);
-    expect(cloud.steps).toHaveLength(6);
+    expect(cloud.steps).toHaveLength(4);
+    expect(cloud.s3.keys(PLACEHOLDER_BUCKET, 'data-workflows/landing/')).toEqual([]);
     expect(cloud.clusters.map((c) => c.state)).toEqual(['TERMINATED']);
     expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Master succeeded']);
   });

@@ -18,7 +18,10 @@ export function mermaidDiagram(definition: Pick<StateMachineDefinition, 'StartAt
     return id;
   };
   const records = failureRecords(definition.States);
-  const target = (name: string) => records.get(name) ?? name;
+  const target = (name: string): string => {
+    const next = records.get(name);
+    return next === undefined ? name : target(next);
+  };
   const lines = ['flowchart TD', `  start(("start")) --> ${idOf(definition.StartAt)}`];
   const classes: Record<'failure' | 'terminal', string[]> = { failure: [], terminal: [] };
   const emit = (states: States, indent: string) => {

@@ -187,7 +187,7 @@ function addStaging(
     lambdaTask({
       resource: lambdas['send-msg-sns'],
       parameters: { ...textField('Subject', text`data-pipeline: ${next.title}: ${ref('$.table.table')}`), 'Message.$': '$.stage.Notice' },
-      resultPath: null,
+      resultPath: '$.notice',
       comment: 'A notice that cannot be sent does not stop the load; the error is kept in the state.',
       onError: S.staged,
       catchPath: '$.noticeError',
@@ -196,7 +196,24 @@ function addStaging(
   );
   b.add(S.staged, {
     Type: 'Choice',
-    Choices: [statusIs('$.stage.Status', 'STAGED', next.load), statusIs('$.stage.Status', 'LOADED', next.archive), statusIs('$.stage.Status', 'EMPTY', S.skipped)],
+    Choices: [
+      statusIs('$.stage.Status', 'STAGED', next.load),
+      // Staging is asked again only after the archive step of a LOADED batch succeeded; LOADED once more
+      // means that archive left the batch in staging, and archiving it again would loop for ever.
+      {
+        And: [
+          { Variable: '$.stage.Status', StringEquals: 'LOADED' },
+          { Variable: '$.steps.archive', IsPresent: true },
+        ],
+        Next: failures.detected('Loaded batch still staged', {
+          state: S.stage,
+          error: 'LoadedBatchNotArchived',
+          cause: text`stage-landed-files answered LOADED again after archive step ${ref('$.steps.archive.StepId')} succeeded: the batch is still in staging`,
+        }),
+      },
+      statusIs('$.stage.Status', 'LOADED', next.archive),
+      statusIs('$.stage.Status', 'EMPTY', S.skipped),
+    ],
     Default: failures.detected('Unexpected staging status', {
       state: S.stage,
       error: 'UnexpectedStatus',

@@ -1,4 +1,4 @@
-// A small AWS for the workflows: the 16 Lambdas answering as DESIGN §3 says, over an in-memory
+// A small AWS for the workflows: the Lambdas answering as DESIGN §3 says, over an in-memory
 // EMR (clusters, steps, fleets), Step Functions (child executions), SNS and state file. Events are
 // validated with @data-pipeline/core's own schemas, so a definition sending the wrong shape fails.
 // Status answers follow a scenario; faults make a Lambda throw a named error.
@@ -12,6 +12,7 @@ import {
   parseEvent,
   ResourceNotFoundError,
   readClusterId,
+  stageLandedFilesEvent,
   stepEvent,
   submitCommandEvent,
   submitStateMachineEvent,
@@ -29,7 +30,16 @@ import { MemoryS3, STATE_FILE } from './state-file';
 export type ClusterStatus = 'STARTING' | 'STARTED' | 'STOPPED';
 export type StepStatus = 'SUBMITTED' | 'SUCCESS' | 'ERROR';
 export type ResizeStatus = 'ADDING' | 'SUCCESS' | 'ERROR';
+export type StageStatus = 'STAGED' | 'EMPTY' | 'LOADED';
 export type Answers<T> = T[];
+
+/** What stage-landed-files answers for a table: its Status (any string, to test answers outside the contract) and Notice. */
+export interface StageAnswer {
+  Status: StageStatus | (string & {});
+  Notice?: string;
+  /** How many landed files it quarantined (default 0). */
+  quarantined?: number;
+}
 
 export interface Fault {
   lambda: LambdaName;
@@ -49,6 +59,8 @@ export interface Scenario {
   clusterOfSameNameRunning?: boolean;
   /** status-step-emr for a step. Default SUBMITTED, SUCCESS. */
   step?: (command: { Step_Name: string; Cmd_Run: string }) => Answers<StepStatus>;
+  /** stage-landed-files for a table; the last answer repeats. Default STAGED without a notice. */
+  staging?: (table: string) => Answers<StageAnswer>;
   /** status-add-worker-instances-emr. Default ADDING, SUCCESS. */
   resize?: Answers<ResizeStatus>;
   /** status-stepfunction answers RUNNING this many times before the outcome. Default 1. */
@@ -107,6 +119,7 @@ export class FakeCloud {
   readonly messages: Array<{ Subject?: string; Message: unknown }> = [];
   readonly s3 = new MemoryS3();
   protected resizeAnswers: Queue<ResizeStatus>;
+  private readonly stageAnswers = new Map<string, Queue<StageAnswer>>();
   private readonly lambdaByResource: Map<string, LambdaName>;
   private readonly workflowByArn: Map<string, WorkflowId>;
   private faultsUsed = new Map<Fault, number>();
@@ -165,7 +178,7 @@ export class FakeCloud {
   /** Seeds the state file as Launch would have left it. */
   givenRunningCluster(): FakeCluster {
     const cluster = this.addCluster('RUNNING');
-    this.s3.objects.set(`${STATE_FILE.bucket}/${STATE_FILE.key}`, cluster.id);
+    this.s3.put(STATE_FILE.bucket, STATE_FILE.key, cluster.id);
     return cluster;
   }
 
@@ -213,8 +226,8 @@ export class FakeCloud {
     switch (lambda) {
       case 'check-duplicate-emr': {
         parseEvent(lambda, anyEvent, input);
-        const running = this.clusters.some((c) => c.name === CLUSTER_NAME && (c.state === 'STARTING' || c.state === 'RUNNING'));
-        return { Status: running ? 'RUNNING' : 'NOTRUNNING' };
+        const active = this.clusters.filter((c) => c.name === CLUSTER_NAME && (c.state === 'STARTING' || c.state === 'RUNNING'));
+        return { Status: active.length > 0 ? 'RUNNING' : 'NOTRUNNING', ClusterIds: active.map((c) => c.id) };
       }
       case 'launch-emr': {
         parseEvent(lambda, anyEvent, input);
@@ -298,9 +311,41 @@ export class FakeCloud {
         this.messages.push({ Subject: event.Subject, Message: event.Message });
         return { MessageId: `msg-${this.messages.length}` };
       }
+      case 'stage-landed-files':
+        return this.stage(parseEvent(lambda, stageLandedFilesEvent, input));
       case 'delete-all-objects-in-s3folder':
         throw new Error('no workflow deletes folders');
     }
+  }
+
+  /** stage-landed-files's answer (StageResult of @data-pipeline/stage-landed-files) for a table the references declare. */
+  protected stage(event: { Bucket: string; Table: string; RunId?: string }) {
+    const table = [...this.refs.tables.dimension, ...this.refs.tables.fact].find((t) => t.table === event.Table);
+    if (!table) throw Object.assign(new Error(`table ${event.Table} is not declared`), { name: 'UnknownTableError' });
+    if (event.Bucket !== table.stage.Bucket) throw new Error(`${event.Table} is staged in ${table.stage.Bucket}, not ${event.Bucket}`);
+    if (!event.RunId) throw new Error('the workflows pass their execution name as RunId');
+    let queue = this.stageAnswers.get(table.table);
+    if (!queue) {
+      queue = { answers: [...(this.scenario.staging?.(table.table) ?? [{ Status: 'STAGED' }])] };
+      this.stageAnswers.set(table.table, queue);
+    }
+    const answer = next(queue);
+    const staged = answer.Status === 'STAGED' || answer.Status === 'LOADED' ? 1 : 0;
+    const quarantined = answer.quarantined ?? 0;
+    return {
+      Table: table.table,
+      Status: answer.Status,
+      Staged: staged,
+      Moved: answer.Status === 'STAGED' ? 1 : 0,
+      Quarantined: Array.from({ length: quarantined }, (_, index) => ({
+        File: `bad-${index + 1}.csv`,
+        Key: `quarantine/${event.RunId}/bad-${index + 1}.csv`,
+        Problems: [{ Line: 2, Reason: 'has 1 column(s), expected 2' }],
+        ProblemCount: 1,
+      })),
+      QuarantinedCount: quarantined,
+      ...(answer.Notice === undefined ? {} : { Notice: answer.Notice }),
+    };
   }
 
   /** A step on a running cluster (EMR refuses steps on a cluster that is not running). */

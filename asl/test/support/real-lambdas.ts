@@ -1,7 +1,9 @@
 // The fake AWS of fake-cloud.ts one level down: the Tasks run the real Lambda handlers
 // (@data-pipeline/<name>), whose SDK clients are mocked (aws-sdk-client-mock) to answer from the
-// same in-memory clusters, steps, executions, state file and topic. The handlers read a valid
-// config.ini from the mocked S3 and the environment variables a deployed function gets.
+// same in-memory clusters, steps, executions, topic and S3 (the state file, and the lake folders
+// stage-landed-files reads and moves). The handlers read a valid config.ini from the mocked S3 and
+// the environment variables a deployed function gets. An s3-dist-cp step moves the objects of its
+// --src folder to its --dest folder when it succeeds, as EMR's would.
 import {
   AddJobFlowStepsCommand,
   DescribeClusterCommand,
@@ -14,7 +16,15 @@ import {
   RunJobFlowCommand,
   TerminateJobFlowsCommand,
 } from '@aws-sdk/client-emr';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import {
   DescribeExecutionCommand,
   ListExecutionsCommand,
@@ -31,6 +41,7 @@ import { handler as launchEmr } from '@data-pipeline/launch-emr';
 import { handler as readStateInfoFromS3 } from '@data-pipeline/read-state-info-from-s3';
 import { handler as removeStateInfoFromS3 } from '@data-pipeline/remove-state-info-from-s3';
 import { handler as sendMsgSns } from '@data-pipeline/send-msg-sns';
+import { handler as stageLandedFiles } from '@data-pipeline/stage-landed-files';
 import { handler as statusAddWorkerInstancesEmr } from '@data-pipeline/status-add-worker-instances-emr';
 import { handler as statusEmr } from '@data-pipeline/status-emr';
 import { handler as statusStepEmr } from '@data-pipeline/status-step-emr';
@@ -41,9 +52,9 @@ import { handler as terminateEmr } from '@data-pipeline/terminate-emr';
 import { handler as writeStateInfoToS3 } from '@data-pipeline/write-state-info-to-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { LambdaName } from '../../src/lambda-names';
-import { placeholderStateMachineArn } from '../../src/sample-references';
+import { PLACEHOLDER_BUCKET, placeholderStateMachineArn } from '../../src/sample-references';
 import { WORKFLOW_IDS, type WorkflowId } from '../../src/workflows/catalog';
-import { type ClusterStatus, FakeCloud, type FakeCluster } from './fake-cloud';
+import { type ClusterStatus, FakeCloud, type FakeCluster, type FakeStep, type StepStatus } from './fake-cloud';
 import type { RunResult } from './runner';
 import { STATE_FILE } from './state-file';
 
@@ -55,6 +66,7 @@ const HANDLERS: Partial<Record<LambdaName, (event: unknown) => Promise<unknown>>
   'read-state-info-from-s3': readStateInfoFromS3,
   'remove-state-info-from-s3': removeStateInfoFromS3,
   'send-msg-sns': sendMsgSns,
+  'stage-landed-files': stageLandedFiles,
   'status-add-worker-instances-emr': statusAddWorkerInstancesEmr,
   'status-emr': statusEmr,
   'status-step-emr': statusStepEmr,
@@ -96,6 +108,7 @@ interface Run {
 export class RealLambdaCloud extends FakeCloud {
   readonly runs: Run[] = [];
   private resize: { clusterId: string; target: number } | undefined;
+  private readonly copied = new Set<string>();
 
   /** Call in beforeEach: the environment, config.ini and SDK mocks answering from this cloud. */
   install(): this {
@@ -108,10 +121,15 @@ export class RealLambdaCloud extends FakeCloud {
         Subject: 'data-pipeline',
       },
     });
-    const stateFile = { Bucket: STATE_FILE.bucket, Key: STATE_FILE.key };
-    s3.on(GetObjectCommand, stateFile).callsFake((input) => this.s3.getObject(input));
-    s3.on(PutObjectCommand, stateFile).callsFake((input) => this.s3.putObject(input));
-    s3.on(DeleteObjectCommand, stateFile).callsFake((input) => this.s3.deleteObject(input));
+    // The state file and the lake are in the same work-area bucket (config.ini is in another).
+    const workArea = { Bucket: STATE_FILE.bucket };
+    if (STATE_FILE.bucket !== PLACEHOLDER_BUCKET) throw new Error('the state file is expected in the work-area bucket');
+    s3.on(GetObjectCommand, workArea).callsFake((input) => this.s3.getObject(input));
+    s3.on(PutObjectCommand, workArea).callsFake((input) => this.s3.putObject(input));
+    s3.on(DeleteObjectCommand, workArea).callsFake((input) => this.s3.deleteObject(input));
+    s3.on(HeadObjectCommand, workArea).callsFake((input) => this.s3.headObject(input));
+    s3.on(CopyObjectCommand, workArea).callsFake((input) => this.s3.copyObject(input));
+    s3.on(ListObjectsV2Command, workArea).callsFake((input) => this.s3.listObjectsV2(input));
     this.installEmr();
     this.installSfn();
     sns.on(PublishCommand).callsFake((input) => {
@@ -130,6 +148,31 @@ export class RealLambdaCloud extends FakeCloud {
       return await super.run(workflow, input, arn);
     } finally {
       run.done = true;
+    }
+  }
+
+  /** The step's status; an s3-dist-cp step moves its objects the first time it answers SUCCESS. */
+  protected override stepStatus(step: FakeStep): StepStatus {
+    const status = super.stepStatus(step);
+    if (status === 'SUCCESS' && step.args[0] === 's3-dist-cp' && !this.copied.has(step.id)) {
+      this.copied.add(step.id);
+      this.distCp(step.args);
+    }
+    return status;
+  }
+
+  /** `s3-dist-cp --src s3://b/a --dest s3://b/c --deleteOnSuccess`: every object under a/ to the same path under c/. */
+  private distCp(args: string[]): void {
+    const location = (flag: string) => {
+      const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(args[args.indexOf(flag) + 1] ?? '');
+      if (!match?.[1] || !match[2]) throw new Error(`s3-dist-cp ${flag} is not an s3:// folder: ${args.join(' ')}`);
+      return { bucket: match[1], prefix: `${match[2]}/` };
+    };
+    const src = location('--src');
+    const dest = location('--dest');
+    for (const key of this.s3.keys(src.bucket, src.prefix)) {
+      this.s3.put(dest.bucket, `${dest.prefix}${key.slice(src.prefix.length)}`, this.s3.objects.get(`${src.bucket}/${key}`) ?? '');
+      if (args.includes('--deleteOnSuccess')) this.s3.deleteObject({ Bucket: src.bucket, Key: key });
     }
   }
 
