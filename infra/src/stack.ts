@@ -106,7 +106,12 @@ export class DataPipelineStack extends TerraformStack {
 
     const masterArn = this.workflows.master.stateMachine.arn;
     new MasterSchedule(this, 'scheduling', context, masterArn);
-    new Alarms(this, 'monitoring', context, { topicArn: topic.topic.arn, masterArn, functions: this.functions.all });
+    new Alarms(this, 'monitoring', context, {
+      topicArn: topic.topic.arn,
+      masterArn,
+      terminateArn: this.workflows.get('terminate-emr-cluster').stateMachine.arn,
+      functions: this.functions.all,
+    });
     addOutputs(this, { bucket: this.bucket, topic, workflows: this.workflows, functions: this.functions });
   }
 }

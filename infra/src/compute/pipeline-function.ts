@@ -14,7 +14,10 @@ export const LAMBDA_RUNTIME = 'nodejs22.x';
 export const LOG_RETENTION_DAYS = 365;
 
 /** Seconds a Lambda may run: emptying a large folder takes longer than an API call. */
-export const lambdaTimeouts: Partial<Record<LambdaName, number>> = { 'delete-all-objects-in-s3folder': 300 };
+/** stage-landed-files parses every landed file: more memory is more CPU. */
+export const DEFAULT_MEMORY_MB = 256;
+export const lambdaMemorySizes: Partial<Record<LambdaName, number>> = { 'stage-landed-files': 1024 };
+export const lambdaTimeouts: Partial<Record<LambdaName, number>> = { 'delete-all-objects-in-s3folder': 300, 'stage-landed-files': 900 };
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export interface PipelineFunctionProps {
@@ -54,7 +57,7 @@ export class PipelineFunction extends Construct {
       runtime: LAMBDA_RUNTIME,
       handler: HANDLER,
       architectures: ['arm64'],
-      memorySize: 256,
+      memorySize: lambdaMemorySizes[props.lambda] ?? DEFAULT_MEMORY_MB,
       timeout: lambdaTimeouts[props.lambda] ?? DEFAULT_TIMEOUT_SECONDS,
       filename: code.path,
       sourceCodeHash: props.package.sourceCodeHash,

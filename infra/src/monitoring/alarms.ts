@@ -7,6 +7,8 @@ import { resourceName } from '../naming';
 export interface AlarmsProps {
   topicArn: string;
   masterArn: string;
+  /** Terminate EMR Cluster: when it fails, a cluster may be left running. */
+  terminateArn: string;
   functions: PipelineFunction[];
 }
 
@@ -14,7 +16,10 @@ export interface AlarmsProps {
 export const MASTER_ALARM_METRICS = { failed: 'ExecutionsFailed', 'timed-out': 'ExecutionsTimedOut' } as const;
 export const ALARM_PERIOD_SECONDS = 300;
 
-/** Alarms to the status topic: the Master failed or timed out; any Lambda reported errors. */
+/** Step Functions metrics of Terminate EMR Cluster: a failure may leave a cluster running (idle auto-termination is the backstop). */
+export const TERMINATE_ALARM_METRICS = { 'terminate-failed': 'ExecutionsFailed', 'terminate-timed-out': 'ExecutionsTimedOut' } as const;
+
+/** Alarms to the status topic: the Master failed or timed out; Terminate EMR Cluster failed or timed out; any Lambda reported errors. */
 export class Alarms extends Construct {
   readonly alarms: CloudwatchMetricAlarm[] = [];
 
@@ -40,6 +45,18 @@ export class Alarms extends Construct {
           namespace: 'AWS/States',
           metricName,
           dimensions: { StateMachineArn: props.masterArn },
+        }),
+      );
+    }
+    for (const [suffix, metricName] of Object.entries(TERMINATE_ALARM_METRICS)) {
+      this.alarms.push(
+        new CloudwatchMetricAlarm(this, suffix, {
+          ...common,
+          alarmName: resourceName(env, suffix),
+          alarmDescription: `Terminate EMR Cluster (${env.name}) ${suffix.replace('terminate-', '').replace('-', ' ')}: a cluster may still be running; see the execution and terminate it (pnpm ops cluster)`,
+          namespace: 'AWS/States',
+          metricName,
+          dimensions: { StateMachineArn: props.terminateArn },
         }),
       );
     }

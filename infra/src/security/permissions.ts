@@ -1,3 +1,4 @@
+import { s3Layout } from '@data-pipeline/model';
 import type { LambdaName } from '../compute/lambdas';
 import { PIPELINE_TAG } from '../naming';
 import type { Condition, PolicyStatement } from './policy-document';
@@ -110,6 +111,26 @@ export const lambdaGrants: Record<LambdaName, Grant[]> = {
       condition: (t) => ({ StringLike: { 's3:prefix': [t.targetFolderKey, `${t.targetFolderKey}*`] } }),
     },
     { sid: 'DeleteInTargetFolder', actions: ['s3:DeleteObject'], resources: (t) => [objectArn(t, `${t.targetFolderKey}*`)] },
+  ],
+  'stage-landed-files': [
+    {
+      sid: 'ListLandingAndStaging',
+      actions: ['s3:ListBucket'],
+      resources: (t) => [t.bucketArn],
+      condition: () => ({ StringLike: { 's3:prefix': [`${s3Layout.landingRoot}*`, `${s3Layout.stageRoot}*`] } }),
+    },
+    {
+      sid: 'ReadAndRemoveLandedFiles',
+      actions: ['s3:GetObject', 's3:DeleteObject'],
+      resources: (t) => [objectArn(t, `${s3Layout.landingRoot}*`)],
+    },
+    {
+      sid: 'WriteStagedAndQuarantinedFiles',
+      actions: ['s3:PutObject'],
+      resources: (t) => [objectArn(t, `${s3Layout.stageRoot}*`), objectArn(t, `${s3Layout.quarantineRoot}*`)],
+    },
+    { sid: 'ReadStagedAndArchivedFiles', actions: ['s3:GetObject'], resources: (t) => [objectArn(t, `${s3Layout.stageRoot}*`), objectArn(t, `${s3Layout.archiveRoot}*`)] },
+    { sid: 'EncryptStagedFiles', actions: ['kms:GenerateDataKey'], resources: (t) => [t.keyArn] },
   ],
   'submit-stepfunction': [{ sid: 'StartPipelineWorkflows', actions: ['states:StartExecution'], resources: (t) => t.stateMachineArns }],
   'status-stepfunction': [{ sid: 'DescribePipelineExecutions', actions: ['states:DescribeExecution'], resources: executionArns }],
