@@ -96,13 +96,19 @@ export function renderHistory(view: HistoryView, c: Colors, options: { states?: 
     c.dim(execution.executionArn),
   ];
   if (options.states !== false) {
+    const failedAt = view.failure ? view.states.findLastIndex((run) => run.name === view.failure?.state) : -1;
     lines.push(
       '',
       formatTable(
         ['#', 'state', 'type', 'entered (UTC)', 'took', 'result'],
         view.states.map((run, index) => {
-          const result = resultOf(run);
-          const painted = result === 'ok' ? result : result === 'error' || result === 'failed' ? c.red(result) : c.yellow(result);
+          const result = index === failedAt ? 'failed here' : resultOf(run);
+          const painted =
+            result === 'ok'
+              ? result
+              : result === 'error' || result === 'failed' || result === 'failed here'
+                ? c.red(result)
+                : c.yellow(result);
           return [index + 1, run.name, run.type, formatTime(run.entered), formatDuration(run.durationMs), painted];
         }),
       ),

@@ -131,7 +131,7 @@ export function readTimeline(events: HistoryEvent[]): Timeline {
   }
   // An error that was not retried is where the run went wrong, unless a failure record came first.
   const firstError = states.find((run) => run.errors.some((error) => !error.retried) && run.type !== 'Fail');
-  if (firstError && (!failure || states.indexOf(firstError) < states.findIndex((run) => run.name === failure?.state))) {
+  if (firstError && (!failure || states.indexOf(firstError) <= states.findIndex((run) => run.name === failure?.state))) {
     const error = firstError.errors.find((candidate) => !candidate.retried);
     failure = {
       state: firstError.name,
