@@ -15,7 +15,10 @@ import { arnOf, givenStateFile, givenStateMachines, type MockedAws, mockedAws, m
 
 const mocks: MockedAws = mockedAws();
 
-function givenRunning(env: 'dev' | 'prod', running: Partial<Record<'master' | 'fact-process' | 'launch-emr-cluster', string>>) {
+function givenRunning(
+  env: 'dev' | 'prod',
+  running: Partial<Record<'master' | 'fact-process' | 'launch-emr-cluster' | 'terminate-emr-cluster', string>>,
+) {
   mocks.sfn.on(ListExecutionsCommand).resolves({ executions: [] });
   for (const [workflow, name] of Object.entries(running)) {
     mocks.sfn.on(ListExecutionsCommand, { stateMachineArn: arnOf(env, workflow as 'master'), statusFilter: 'RUNNING' }).resolves({
@@ -71,6 +74,7 @@ describe('Function: rerunCommand', () => {
     expect(mocks.sfn.commandCalls(ListExecutionsCommand).map((call) => call.args[0].input)).toEqual([
       { stateMachineArn: arnOf('dev', 'master'), statusFilter: 'RUNNING', maxResults: 10 },
       { stateMachineArn: arnOf('dev', 'fact-process'), statusFilter: 'RUNNING', maxResults: 10 },
+      { stateMachineArn: arnOf('dev', 'terminate-emr-cluster'), statusFilter: 'RUNNING', maxResults: 10 },
     ]);
     expect(mocks.s3.commandCalls(GetObjectCommand).map((call) => call.args[0].input)).toEqual([
       { Bucket: getEnvironment('dev').bucket, Key: s3Layout.stateFileKey },
@@ -117,6 +121,26 @@ describe('Function: rerunCommand', () => {
     expect((error as RefusedError).details).toMatchObject({ reason: 'already-running' });
     expect(sentSfn()).toEqual(['ListStateMachinesCommand', 'ListExecutionsCommand', 'ListExecutionsCommand']);
   });
+
+  it.each(['launch-emr-cluster', 'fact-process'] as const)(
+    'throws RefusedError for %s while Terminate EMR Cluster runs, and starts nothing',
+    async (workflow) => {
+      // Prepare
+      givenStateMachines(mocks, 'dev');
+      givenRunning('dev', { 'terminate-emr-cluster': 'cleanup-1' });
+      const ctx = mockedContext('dev');
+
+      // Act
+      const error = await rerunCommand(ctx, workflow).catch((caught: Error) => caught);
+
+      // Assess
+      expect((error as Error).message).toMatch(
+        /^Terminate EMR Cluster is running \(execution cleanup-1 since 2026-12-01 17:00:00 UTC\): it is terminating/,
+      );
+      expect(mocks.s3.calls()).toEqual([]);
+      expect(mocks.sfn.commandCalls(StartExecutionCommand)).toEqual([]);
+    },
+  );
 
   it('throws RefusedError when the workflow needs a cluster and the state file names none', async () => {
     // Prepare

@@ -36,16 +36,14 @@ export function givenStateMachines(mocks: MockedAws, env: EnvironmentName): void
 export function givenStateFile(mocks: MockedAws, env: EnvironmentName, clusterId: string | undefined): void {
   const request = { Bucket: getEnvironment(env).bucket, Key: s3Layout.stateFileKey };
   if (clusterId === undefined) {
-    mocks.s3
-      .on(GetObjectCommand, request)
-      .rejects(
-        new S3ServiceException({
-          name: 'NoSuchKey',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 404 },
-          message: 'The specified key does not exist.',
-        }),
-      );
+    mocks.s3.on(GetObjectCommand, request).rejects(
+      new S3ServiceException({
+        name: 'NoSuchKey',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 404 },
+        message: 'The specified key does not exist.',
+      }),
+    );
   } else mocks.s3.on(GetObjectCommand, request).resolves({ Body: s3TextBody(clusterId) });
 }
 
