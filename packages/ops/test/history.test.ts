@@ -1,4 +1,4 @@
-import { DescribeStepCommand } from '@aws-sdk/client-emr';
+import { DescribeClusterCommand, DescribeStepCommand } from '@aws-sdk/client-emr';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { historyCommand } from '../src/commands/history';
@@ -74,6 +74,13 @@ describe('Function: historyCommand', () => {
         Status: { State: 'FAILED', FailureDetails: { Reason: 'Injected: the fact load failed', LogFile: 's3://logs/stderr' } },
       },
     });
+    mocks.emr.on(DescribeClusterCommand, { ClusterId: 'j-1ABC' }).resolves({
+      Cluster: {
+        Id: 'j-1ABC',
+        Name: 'data-pipeline-dev',
+        Status: { State: 'TERMINATED', StateChangeReason: { Code: 'USER_REQUEST', Message: 'Terminated by user request' } },
+      },
+    });
     const ctx = mockedContext('dev');
 
     // Act
@@ -100,6 +107,13 @@ describe('Function: historyCommand', () => {
     expect(mocks.emr.commandCalls(DescribeStepCommand).map((call) => call.args[0].input)).toEqual([
       { ClusterId: 'j-1ABC', StepId: 's-2LOAD' },
     ]);
+    expect(result.data.cluster).toEqual({
+      id: 'j-1ABC',
+      name: 'data-pipeline-dev',
+      state: 'TERMINATED',
+      reason: 'USER_REQUEST: Terminated by user request',
+    });
+    expect(text).toContain('Cluster\n  j-1ABC  TERMINATED  USER_REQUEST: Terminated by user request');
     expect(mocks.sfn.commandCalls(GetExecutionHistoryCommand).map((call) => call.args[0].input)).toEqual([
       { executionArn: EXECUTION, maxResults: 1000 },
     ]);

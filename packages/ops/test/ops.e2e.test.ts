@@ -233,6 +233,10 @@ describe('Function: ops on the local services', () => {
     );
     expect(launched.status).toBe('FAILED');
     expect(launchHistory.failure).toMatchObject({ error: 'EmrClusterStopped' });
+    expect(launchHistory.cluster).toMatchObject({
+      state: 'TERMINATED_WITH_ERRORS',
+      reason: expect.stringContaining('Injected: bootstrap failed'),
+    });
     expect(await stateFile()).toEqual([]);
   });
 
