@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
@@ -33,12 +33,16 @@ describe('Function: landCommand', () => {
     expect(
       mocks.s3
         .commandCalls(PutObjectCommand)
-        .map(({ args: [{ input }] }) => ({ Bucket: input.Bucket, Key: input.Key, ContentLength: input.ContentLength })),
+        .map(({ args: [{ input }] }) => ({
+          Bucket: input.Bucket,
+          Key: input.Key,
+          Body: Buffer.from(input.Body as Uint8Array).toString('utf8'),
+        })),
     ).toEqual(
       files.map((file) => ({
         Bucket: getEnvironment('dev').bucket,
         Key: `${tablePrefixes(getTable(FACT)).landing}${file.split('/')[1]}`,
-        ContentLength: statSync(join(samples, file)).size,
+        Body: readFileSync(join(samples, file), 'utf8'),
       })),
     );
     expect(result.data.files.map((file) => file.ok)).toEqual([true, true]);
