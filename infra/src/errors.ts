@@ -49,3 +49,14 @@ export class UnknownWorkflowError extends Error {
     super(`workflow ${workflow} is not built yet: state machines are created in WORKFLOW_IDS order`);
   }
 }
+
+export class UnsupportedColumnTypeError extends Error {
+  override name = 'UnsupportedColumnTypeError';
+  constructor(
+    readonly table: string,
+    readonly column: string,
+    readonly type: string,
+  ) {
+    super(`column ${column} of ${table} has type ${type}, which a QuickSight data set cannot read: turn QuickSight off or change the type`);
+  }
+}

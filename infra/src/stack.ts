@@ -6,7 +6,12 @@ import { WORKFLOW_IDS } from '@data-pipeline/asl';
 import { type Environment, s3Layout, WORKFLOWS_ROOT } from '@data-pipeline/model';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { bucketGuards, stateFileWriters } from './access/bucket-guards';
+import { PeopleAccess } from './access/people-access';
+import { analystGrants, type PeopleTargets } from './access/people-grants';
+import { EMR_LOGS_PREFIX } from './access/zones';
 import { Analytics } from './analytics/athena-workgroup';
+import { isQuicksightEnabled, QuicksightReporting } from './analytics/quicksight';
 import { configureBackend } from './backend';
 import { GlueCatalog } from './catalog/glue-catalog';
 import { PipelineFunctions, TARGET_FOLDER_KEY } from './compute/pipeline-functions';
@@ -19,8 +24,9 @@ import { Workflows } from './orchestration/workflows';
 import { addOutputs } from './outputs';
 import { MasterSchedule } from './scheduling/master-schedule';
 import { deployedEnvironment, EmrAccess } from './security/emr-access';
-import { lambdaStatements, type PermissionTargets } from './security/permissions';
+import { lambdaStatements, type PermissionTargets, statementsOf } from './security/permissions';
 import { PipelineKey } from './security/pipeline-key';
+import { ATHENA_RESULTS_PREFIX } from './storage/lifecycle';
 import { PipelineObjects } from './storage/pipeline-objects';
 import { WorkAreaBucket } from './storage/work-area-bucket';
 
@@ -70,7 +76,7 @@ export class DataPipelineStack extends TerraformStack {
       repositoryRoot: props.repositoryRoot ?? defaultRepositoryRoot(),
     });
     const catalog = new GlueCatalog(this, 'catalog', bucketName);
-    new Analytics(this, 'analytics', context, { bucket: bucketName, keyArn });
+    const analytics = new Analytics(this, 'analytics', context, { bucket: bucketName, keyArn });
     const topic = new StatusTopic(this, 'notification', context, keyArn);
     const emr = new EmrAccess(this, 'emr', context, keyArn);
     this.functions = new PipelineFunctions(this, 'compute', context, {
@@ -102,7 +108,43 @@ export class DataPipelineStack extends TerraformStack {
     };
     for (const fn of this.functions.all) fn.role.attachPolicy(lambdaStatements(fn.lambda, targets, fn.logGroup.arn));
     emr.grant(targets);
-    this.bucket.applyPolicy(this.functions.all.map((fn) => fn.role.role.arn));
+
+    const people = new PeopleAccess(this, 'access', context);
+    const peopleTargets: PeopleTargets = {
+      partition: targets.partition,
+      region: targets.region,
+      account,
+      environment: targets.environment,
+      bucketArn: targets.bucketArn,
+      keyArn,
+      workgroupArn: analytics.workgroup.arn,
+      athenaResultsPrefix: ATHENA_RESULTS_PREFIX,
+      stateKey: s3Layout.stateFileKey,
+      emrLogsPrefix: EMR_LOGS_PREFIX,
+      stateMachineArns: targets.stateMachineArns,
+      stateMachineNames: targets.stateMachineNames,
+      logGroupArns: [
+        ...this.functions.all.map((fn) => fn.logGroup.arn),
+        ...WORKFLOW_IDS.map((workflow) => this.workflows.get(workflow).logGroup.arn),
+      ],
+    };
+    people.grant(peopleTargets);
+    const writers = new Set(stateFileWriters());
+    this.bucket.applyPolicy(
+      // People who land files or read the state file and logs do it from their machines, not from the cluster's VPC.
+      [...this.functions.all.map((fn) => fn.role.role.arn), people.arnOf('data-engineer'), people.arnOf('operator')],
+      bucketGuards({
+        emrInstanceRoleArn: emr.instanceRole.role.arn,
+        stateFileWriterArns: this.functions.all.filter((fn) => writers.has(fn.lambda)).map((fn) => fn.role.role.arn),
+        stateKey: s3Layout.stateFileKey,
+      }),
+    );
+    if (isQuicksightEnabled(env)) {
+      new QuicksightReporting(this, 'reporting', context, env.quicksight, {
+        workgroupName: analytics.workgroup.name,
+        serviceRoleStatements: statementsOf(analystGrants, peopleTargets),
+      });
+    }
 
     const masterArn = this.workflows.master.stateMachine.arn;
     new MasterSchedule(this, 'scheduling', context, masterArn);
@@ -112,6 +154,6 @@ export class DataPipelineStack extends TerraformStack {
       terminateArn: this.workflows.get('terminate-emr-cluster').stateMachine.arn,
       functions: this.functions.all,
     });
-    addOutputs(this, { bucket: this.bucket, topic, workflows: this.workflows, functions: this.functions });
+    addOutputs(this, { bucket: this.bucket, topic, workflows: this.workflows, functions: this.functions, people });
   }
 }

@@ -27,15 +27,28 @@ const expectedCounts: Record<string, number> = {
   aws_cloudwatch_metric_alarm: 2 + 16,
   aws_cloudwatch_log_group: 16 + 6,
   aws_kms_key: 1,
-  // 16 Lambda roles, 6 state machine roles, the schedule's, EMR service and instance roles.
-  aws_iam_role: 16 + 6 + 1 + 2,
-  aws_iam_role_policy: 16 + 6 + 1 + 2,
+  // 16 Lambda roles, 6 state machine roles, the schedule's, EMR service and instance roles, the 3 people's roles.
+  aws_iam_role: 16 + 6 + 1 + 2 + 3,
+  aws_iam_role_policy: 16 + 6 + 1 + 2 + 3,
+};
+
+/** Resources only an environment with QuickSight reporting on has: the service role's policy, the data source, a data set per warehouse table. */
+const reportingCounts = (env: 'dev' | 'prod'): Record<string, number> => {
+  const on = getEnvironment(env).quicksight?.enabled === true;
+  const warehouseTables = glueTables('b').filter((table) => table.zone === 'warehouse').length;
+  return { aws_quicksight_data_source: on ? 1 : 0, aws_quicksight_data_set: on ? warehouseTables : 0 };
 };
 
 describe('Function: stack inventory', () => {
   it.each(['dev', 'prod'] as const)('returns every resource the pipeline needs in %s', (env) => {
     const stack = synthesized(env);
-    for (const [type, count] of Object.entries(expectedCounts)) {
+    const reporting = reportingCounts(env);
+    const counts = {
+      ...expectedCounts,
+      ...reporting,
+      aws_iam_role_policy: (expectedCounts.aws_iam_role_policy ?? 0) + (reporting.aws_quicksight_data_source ?? 0),
+    };
+    for (const [type, count] of Object.entries(counts)) {
       expect(Object.keys(resourcesOf(stack, type)), type).toHaveLength(count);
     }
     expect(Object.keys(resourcesOf(stack, 'aws_sns_topic_subscription'))).toHaveLength(getEnvironment(env).notifications.emails.length);
@@ -58,10 +71,11 @@ describe('Function: stack inventory', () => {
     expect(backend).toMatchObject({ key: `data-pipeline/${env}/terraform.tfstate`, use_lockfile: true, encrypt: true });
   });
 
-  it.each(['dev', 'prod'] as const)('returns outputs for bucket, topic, state machines and functions in %s', (env) => {
+  it.each(['dev', 'prod'] as const)('returns outputs for bucket, topic, state machines, functions and people’s roles in %s', (env) => {
     expect(Object.keys(synthesized(env).json.output).sort()).toEqual([
       'function_alias_arns',
       'function_names',
+      'people_role_arns',
       'state_machine_arns',
       'status_topic_arn',
       'work_area_bucket',

@@ -7,6 +7,7 @@ const actionsAllowedOnStar = [
   'elasticmapreduce:RunJobFlow',
   'elasticmapreduce:ListClusters',
   'states:ListStateMachines',
+  'athena:ListWorkGroups',
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
   'xray:GetSamplingRules',

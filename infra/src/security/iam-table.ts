@@ -1,3 +1,5 @@
+import { bucketGuards } from '../access/bucket-guards';
+import { PERSON_ROLES, type PeopleTargets, peopleGrants } from '../access/people-grants';
 import { lambdaNames } from '../compute/lambdas';
 import {
   commonLambdaGrants,
@@ -5,32 +7,31 @@ import {
   emrServiceRoleGrants,
   lambdaGrants,
   lambdaStatements,
-  type PermissionTargets,
   scheduleGrants,
   stateMachineGrants,
   statementsOf,
 } from './permissions';
 import { actionsWithoutResourceTypes, type PolicyStatement } from './policy-document';
+import { symbolicTargets } from './symbolic-targets';
 
 /** The permissions table rendered as Markdown for the README, with symbolic resource names. */
 
-export const symbolicTargets: PermissionTargets = {
+export { symbolicTargets };
+
+export const symbolicPeopleTargets: PeopleTargets = {
   partition: 'aws',
   region: '<region>',
   account: '<account>',
   environment: '<env>',
   bucketArn: 'arn:aws:s3:::<bucket>',
-  configKey: 'data-workflows/prod/libs/lambda_fn_config/config.ini',
-  stateKey: 'data-workflows/prod/state_info/data_pipeline_ClusterId.info',
-  targetFolderKey: 'data-workflows/stage/STG_DWH/',
-  dataPrefix: 'data-workflows/',
   keyArn: '<pipeline key>',
-  topicArn: '<status topic>',
+  workgroupArn: '<Athena workgroup>',
+  athenaResultsPrefix: 'data-workflows/athena-results/',
+  stateKey: symbolicTargets.stateKey,
+  emrLogsPrefix: 'data-workflows/logs/emr/',
   stateMachineArns: ['<the six state machines>'],
   stateMachineNames: ['<each state machine>'],
-  emrServiceRoleArn: '<EMR service role>',
-  emrInstanceRoleArn: '<EMR instance role>',
-  glueDatabases: ['<each of the four databases>'],
+  logGroupArns: ['<each Lambda and state machine log group>'],
 };
 
 const cell = (values: string[]) => values.map((value) => `\`${value}\``).join('<br>');
@@ -41,6 +42,18 @@ function conditionText(statement: PolicyStatement): string {
     .flatMap(([operator, keys]) => Object.entries(keys).map(([key, value]) => `${operator} ${key} = ${JSON.stringify(value)}`))
     .map((text) => `\`${text}\``)
     .join('<br>');
+}
+
+function guardRows(): string[] {
+  const guards = bucketGuards({
+    emrInstanceRoleArn: '<EMR instance role>',
+    stateFileWriterArns: ['<Lambdas that write or remove the state file>'],
+    stateKey: symbolicTargets.stateKey,
+  });
+  return guards.map(
+    (guard) =>
+      `| Bucket policy: Deny to all but ${guard.allowedPrincipalArns.join(', ')} | ${cell(guard.actions)} | ${cell(guard.keys.map((key) => `arn:aws:s3:::<bucket>/${key}`))} |  |`,
+  );
 }
 
 function rows(who: string, statements: PolicyStatement[]): string[] {
@@ -62,6 +75,9 @@ export function renderIamTable(): string {
     ...rows('EventBridge schedule', statementsOf(scheduleGrants('<Master>'), undefined)),
     ...rows('EMR service role (+ AmazonEMRServicePolicy_v2)', statementsOf(emrServiceRoleGrants, symbolicTargets)),
     ...rows('EMR instance role', statementsOf(emrInstanceRoleGrants, symbolicTargets)),
+    ...PERSON_ROLES.flatMap((role) => rows(`Role ${role} (people)`, statementsOf(peopleGrants[role], symbolicPeopleTargets))),
+    '| QuickSight service role (when reporting is on) | the statements of Role analyst, as its own inline policy |  |  |',
+    ...guardRows(),
   ];
   const exceptions = Object.entries(actionsWithoutResourceTypes).map(([action, reason]) => `| \`${action}\` | ${reason} |`);
   return [

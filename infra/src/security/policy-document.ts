@@ -29,6 +29,8 @@ export const actionsWithoutResourceTypes: Readonly<Record<string, string>> = {
     'creates the cluster, so there is no cluster ARN yet; narrowed by aws:RequestTag conditions on the pipeline and environment tags',
   'elasticmapreduce:ListClusters': 'lists every cluster of the account and region; EMR has no resource-level permission for it',
   'states:ListStateMachines': 'lists every state machine of the account and region; Step Functions has no resource-level permission for it',
+  'athena:ListWorkGroups':
+    'lists the workgroups of the account and region (the Athena console needs it); Athena has no resource-level permission for it',
   'xray:PutTraceSegments': 'X-Ray has no resource-level permissions for sending traces',
   'xray:PutTelemetryRecords': 'X-Ray has no resource-level permissions for sending telemetry',
   'xray:GetSamplingRules': 'X-Ray sampling rules are read account-wide',

@@ -1,6 +1,6 @@
 import type { PolicyStatement } from '../security/policy-document';
 
-/** The work-area bucket's policy: TLS only, and optionally only through the cluster VPC's S3 endpoint. */
+/** The work-area bucket's policy: TLS only, object changes some zones allow only to their writers, optionally only through the cluster VPC's S3 endpoint. */
 
 export interface BucketPolicyTargets {
   bucketArn: string;
@@ -8,6 +8,17 @@ export interface BucketPolicyTargets {
   vpcEndpointId?: string;
   /** Principals (role ARNs) still allowed from outside the endpoint: the Lambda roles, the deployer, operators. */
   exemptPrincipalArns?: string[];
+  /** Object changes only some principals may make (access/bucket-guards.ts). */
+  guards?: BucketGuard[];
+}
+
+/** A Deny of the actions on the keys to every principal but the allowed ones. */
+export interface BucketGuard {
+  sid: string;
+  actions: string[];
+  /** Object keys (patterns with *) the guard covers. */
+  keys: string[];
+  allowedPrincipalArns: string[];
 }
 
 export const OBJECT_DATA_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket'];
@@ -32,6 +43,16 @@ export function workAreaBucketStatements(targets: BucketPolicyTargets): PolicySt
       Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } },
     },
   ];
+  for (const guard of targets.guards ?? []) {
+    statements.push({
+      Sid: guard.sid,
+      Effect: 'Deny',
+      Principal: '*',
+      Action: guard.actions,
+      Resource: guard.keys.map((key) => `${targets.bucketArn}/${key}`),
+      Condition: { ArnNotLike: { 'aws:PrincipalArn': guard.allowedPrincipalArns } },
+    });
+  }
   if (targets.vpcEndpointId) {
     const condition: PolicyStatement['Condition'] = {
       StringNotEquals: { 'aws:sourceVpce': targets.vpcEndpointId },

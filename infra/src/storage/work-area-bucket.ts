@@ -11,7 +11,7 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Construct } from 'constructs';
 import type { StackContext } from '../context';
 import { renderPolicy } from '../security/policy-document';
-import { workAreaBucketStatements } from './bucket-policy';
+import { type BucketGuard, workAreaBucketStatements } from './bucket-policy';
 import { ABORT_MULTIPART_DAYS, type LifecycleRule, lifecycleRules, NONCURRENT_VERSION_DAYS } from './lifecycle';
 
 function lifecycleRule(rule: LifecycleRule): S3BucketLifecycleConfigurationRule {
@@ -71,9 +71,10 @@ export class WorkAreaBucket extends Construct {
 
   /**
    * The bucket policy, once the roles exist that stay allowed from outside the VPC endpoint (when the
-   * environment restricts the bucket to one): the Lambda roles, and the deployment's exempt principals.
+   * environment restricts the bucket to one): the Lambda roles, and the deployment's exempt principals; and the
+   * guards of the zones only some principals may change.
    */
-  applyPolicy(endpointExemptRoleArns: string[]): S3BucketPolicy {
+  applyPolicy(endpointExemptRoleArns: string[], guards: BucketGuard[] = []): S3BucketPolicy {
     const { deployment } = this.context;
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
@@ -83,6 +84,7 @@ export class WorkAreaBucket extends Construct {
           bucketArn: this.bucket.arn,
           vpcEndpointId: deployment.s3VpcEndpointId,
           exemptPrincipalArns: [...endpointExemptRoleArns, ...(deployment.vpcEndpointExemptPrincipalArns ?? [])],
+          guards,
         }),
       ),
     });

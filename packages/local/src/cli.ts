@@ -11,7 +11,7 @@ import { WORKFLOW_IDS } from '@data-pipeline/model';
 import { readDaemonState, remoteServices, removeDaemonState, startControl, writeDaemonState } from './daemon';
 import { localNames } from './environment';
 import { filesFromArguments, sampleFiles } from './land';
-import { cloudDir } from './paths';
+import { cloudDir, repoPath } from './paths';
 import { resetLake, runPipeline } from './pipeline';
 import { startAndDeploy } from './session';
 import { formatTable, seconds } from './table-format';
@@ -26,6 +26,9 @@ const USAGE = `usage: pnpm local <command>
                    named after its table) and run the Master, following it live
   query "<SQL>"    Spark SQL over the warehouse and staging tables, printed as a table
   status           the services, the cluster, recent executions
+  dashboard [--port <port>]
+                   a web page on 127.0.0.1 with the runs, the cluster, the data and the notifications
+                   of the services \`up\` runs (@data-pipeline/dashboard), until Ctrl-C
 `;
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -196,6 +199,20 @@ async function status(): Promise<number> {
   return 0;
 }
 
+/** Runs the dashboard package's command in a child process: the dashboard depends on this package, not the other way round. */
+function dashboard(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, [...process.execArgv, repoPath('packages/dashboard/src/cli.ts'), ...args], { stdio: 'inherit' });
+  // Ctrl-C reaches both processes; this one waits for the dashboard to stop.
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      process.off('SIGINT', ignore);
+      resolve(code ?? 1);
+    }),
+  );
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -214,6 +231,8 @@ async function main(argv: string[]): Promise<number> {
       return query(rest.join(' ') || undefined);
     case 'status':
       return status();
+    case 'dashboard':
+      return dashboard(rest);
     case '--help':
     case '-h':
     case 'help':

@@ -90,6 +90,8 @@ export const quicksightSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9._-]{1,64}$/, 'must be a QuickSight namespace')
     .optional(),
+  /** The region of the account's QuickSight identities (users, groups); default the environment's region. */
+  identityRegion: awsRegion.optional(),
   /** The IAM role QuickSight uses for Athena and S3; default aws-quicksight-service-role-v0. */
   serviceRole: z
     .string()

@@ -1,12 +1,12 @@
 // `history <execution>`: the states of one execution in order with their timings and, for a failure,
 // the state where it went wrong, its error and cause, and the EMR step that failed with EMR's details.
 import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
-import { describeStep, type StepView } from '../aws/cluster';
+import { type ClusterState, describeCluster, describeStep, type StepView } from '../aws/cluster';
 import { describeExecution, type ExecutionDetails, executionArnOf, latestExecutions } from '../aws/executions';
 import type { OpsContext } from '../context';
 import { UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
-import { candidateSteps, readTimeline, type Timeline } from '../history/timeline';
+import { candidateClusters, candidateSteps, readTimeline, type Timeline } from '../history/timeline';
 import { type Colors, durationBetween, formatDuration, formatTable, formatTime, paintStatus } from '../output/format';
 import type { StateMachineArns } from '../workflows/catalog';
 import { executionEvents } from './follow';
@@ -23,6 +23,8 @@ export interface HistoryView {
   failure?: Timeline['failure'];
   /** The EMR step that failed, with EMR's FailureDetails. */
   failedStep?: StepView & { clusterId: string };
+  /** The cluster the failed state worked on, as EMR sees it now (its state change reason tells why it stopped). */
+  cluster?: ClusterState;
 }
 
 function workflowOf(arns: StateMachineArns, stateMachineArn: string): WorkflowId | undefined {
@@ -77,7 +79,9 @@ export async function historyOf(ctx: OpsContext, executionArn: string): Promise<
     ...(execution.cause ? { cause: execution.cause } : {}),
   };
   const failedStep = await failedStepOf(ctx, timeline);
-  return { ...view, failure, ...(failedStep ? { failedStep } : {}) };
+  const [clusterId] = failedStep ? [failedStep.clusterId] : candidateClusters(timeline);
+  const cluster = clusterId ? await describeCluster(ctx.clients.emr, clusterId) : undefined;
+  return { ...view, failure, ...(failedStep ? { failedStep } : {}), ...(cluster ? { cluster } : {}) };
 }
 
 function resultOf(run: Timeline['states'][number]): string {
@@ -96,13 +100,19 @@ export function renderHistory(view: HistoryView, c: Colors, options: { states?: 
     c.dim(execution.executionArn),
   ];
   if (options.states !== false) {
+    const failedAt = view.failure ? view.states.findLastIndex((run) => run.name === view.failure?.state) : -1;
     lines.push(
       '',
       formatTable(
         ['#', 'state', 'type', 'entered (UTC)', 'took', 'result'],
         view.states.map((run, index) => {
-          const result = resultOf(run);
-          const painted = result === 'ok' ? result : result === 'error' || result === 'failed' ? c.red(result) : c.yellow(result);
+          const result = index === failedAt ? 'failed here' : resultOf(run);
+          const painted =
+            result === 'ok'
+              ? result
+              : result === 'error' || result === 'failed' || result === 'failed here'
+                ? c.red(result)
+                : c.yellow(result);
           return [index + 1, run.name, run.type, formatTime(run.entered), formatDuration(run.durationMs), painted];
         }),
       ),
@@ -122,6 +132,10 @@ export function renderHistory(view: HistoryView, c: Colors, options: { states?: 
     if (step.failure?.reason) lines.push(`  reason   ${step.failure.reason}`);
     if (step.failure?.message) lines.push(`  message  ${step.failure.message}`);
     if (step.failure?.logFile) lines.push(`  log      ${step.failure.logFile}`);
+  }
+  if (view.cluster) {
+    const { cluster } = view;
+    lines.push('', c.bold('Cluster'), `  ${cluster.id}  ${paintStatus(c, cluster.state)}${cluster.reason ? `  ${cluster.reason}` : ''}`);
   }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@
 // to the table's landing prefix. A file that does not fit refuses the whole command: nothing is uploaded.
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import { checkTableFile, type FileProblem, getTable, type TableDefinition, tablePrefixes, tables } from '@data-pipeline/model';
 import type { OpsContext } from '../context';
 import { RefusedError, UsageError } from '../errors';
@@ -82,9 +82,13 @@ export async function landCommand(
   for (const verdict of verdicts) {
     const key = `${prefix}${basename(verdict.file)}`;
     const bytes = statSync(verdict.file).size;
-    await ctx.clients.s3.send(
-      new PutObjectCommand({ Bucket: ctx.bucket, Key: key, Body: createReadStream(verdict.file), ContentLength: bytes }),
-    );
+    // One PutObject for a small file, a multipart upload of 8 MiB parts (each retried on its own) for a large one.
+    const upload = new Upload({
+      client: ctx.clients.s3,
+      params: { Bucket: ctx.bucket, Key: key, Body: createReadStream(verdict.file) },
+      partSize: 8 * 1024 * 1024,
+    });
+    await upload.done();
     landed.push({ ...verdict, key, bytes });
   }
   return {

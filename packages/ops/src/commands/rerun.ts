@@ -38,15 +38,35 @@ export function rerunExecutionName(stateMachineName: string, now: Date, suffix =
   return `${stateMachineName.slice(0, 80 - tail.length)}${tail}`;
 }
 
+/**
+ * The executions that forbid a re-run: the Master (it runs every child itself), the same workflow, and
+ * for a workflow that works on or launches a cluster, a running Terminate EMR Cluster (it is about to
+ * terminate the cluster and clear the state file).
+ */
+export function blockingWorkflows(workflow: WorkflowInfo): WorkflowId[] {
+  const terminate: WorkflowId[] = workflow.needsCluster || workflow.launchesCluster ? ['terminate-emr-cluster'] : [];
+  return [...new Set<WorkflowId>(['master', workflow.id, ...terminate])];
+}
+
+function refusal(workflow: WorkflowInfo, id: WorkflowId): { what: string; advice: string; reason: string } {
+  if (id === 'master')
+    return { what: 'the Master is running', advice: `it runs ${workflow.title} itself; wait for it to end`, reason: 'master-running' };
+  if (id === workflow.id) return { what: `${workflow.title} is already running`, advice: 'wait for it to end', reason: 'already-running' };
+  return {
+    what: 'Terminate EMR Cluster is running',
+    advice: 'it is terminating the cluster and will clear the state file; wait for it to end',
+    reason: 'terminate-running',
+  };
+}
+
 async function refuseWhenRunning(ctx: OpsContext, workflow: WorkflowInfo, arns: Record<WorkflowId, string>): Promise<void> {
-  for (const id of new Set<WorkflowId>(['master', workflow.id])) {
+  for (const id of blockingWorkflows(workflow)) {
     const [running] = await runningExecutions(ctx.clients.sfn, arns[id]);
     if (!running) continue;
-    const what = id === 'master' ? 'the Master is running' : `${workflow.title} is already running`;
+    const { what, advice, reason } = refusal(workflow, id);
     const since = running.startDate ? ` since ${formatTime(running.startDate)} UTC` : '';
-    const advice = id === 'master' ? `it runs ${workflow.title} itself; wait for it to end` : 'wait for it to end';
     throw new RefusedError(`${what} (execution ${running.name}${since}): ${advice}, then re-run if needed`, {
-      reason: id === 'master' ? 'master-running' : 'already-running',
+      reason,
       executionArn: running.executionArn,
     });
   }

@@ -131,7 +131,7 @@ export function readTimeline(events: HistoryEvent[]): Timeline {
   }
   // An error that was not retried is where the run went wrong, unless a failure record came first.
   const firstError = states.find((run) => run.errors.some((error) => !error.retried) && run.type !== 'Fail');
-  if (firstError && (!failure || states.indexOf(firstError) < states.findIndex((run) => run.name === failure?.state))) {
+  if (firstError && (!failure || states.indexOf(firstError) <= states.findIndex((run) => run.name === failure?.state))) {
     const error = firstError.errors.find((candidate) => !candidate.retried);
     failure = {
       state: firstError.name,
@@ -182,4 +182,24 @@ export function candidateSteps(timeline: Timeline): Array<{ clusterId: string; s
     }
   }
   return steps;
+}
+
+/** Every `ClusterId` in a value, depth first. */
+export function clusterReferences(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) clusterReferences(item, found);
+  else if (isRecord(value)) {
+    if (typeof value.ClusterId === 'string') found.push(value.ClusterId);
+    for (const item of Object.values(value)) clusterReferences(item, found);
+  }
+  return found;
+}
+
+/** The clusters the failed state dealt with, then the ones the other states saw, latest first, each once. */
+export function candidateClusters(timeline: Timeline): string[] {
+  const failed = timeline.failure?.state;
+  const ordered = [
+    ...timeline.states.filter((run) => run.name === failed).reverse(),
+    ...[...timeline.states].reverse().filter((run) => run.name !== failed),
+  ];
+  return [...new Set(ordered.flatMap((run) => [...clusterReferences(run.output), ...clusterReferences(run.input)]))];
 }

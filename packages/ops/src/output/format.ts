@@ -17,7 +17,8 @@ export function colors(enabled: boolean): Colors {
 /** 850 ms → "0.9s", 75 s → "1m 15s", 2 h 5 min → "2h 05m". */
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms) || ms < 0) return '';
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const tenths = Math.round(ms / 100);
+  if (tenths < 600) return `${(tenths / 10).toFixed(1)}s`;
   const totalSeconds = Math.round(ms / 1000);
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -59,7 +60,7 @@ export function formatTable(headers: string[], rows: (string | number | undefine
   return [line(cells[0] ?? []), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-const GOOD = new Set(['SUCCEEDED', 'COMPLETED', 'WAITING', 'RUNNING_OK', 'SUCCESS']);
+const GOOD = new Set(['SUCCEEDED', 'COMPLETED', 'WAITING', 'SUCCESS']);
 const BAD = new Set(['FAILED', 'TIMED_OUT', 'ABORTED', 'TERMINATED_WITH_ERRORS', 'CANCELLED', 'INTERRUPTED', 'ERROR']);
 const BUSY = new Set(['RUNNING', 'PENDING', 'STARTING', 'BOOTSTRAPPING', 'PROVISIONING', 'RESIZING', 'TERMINATING', 'PENDING_REDRIVE']);
 

@@ -1,0 +1,11 @@
+export { BadRequestError, DashboardError, NotFoundError } from './errors';
+export { type Dashboard, type DashboardContext, type DashboardOptions, dashboardApp, startDashboard } from './server';
+export { type DefinitionStates, parseDefinition } from './shaping/definition';
+export { type ExecutionRow, executionRow, type MasterRun, type RunsView, runsView } from './shaping/executions';
+export { type ExecutionGraph, executionGraph, GRAPH_STYLES } from './shaping/graph';
+export { type ExecutionPath, executionPath, type FailurePoint, startedExecutions } from './shaping/history';
+export { type ChartData, type CountsSnapshot, countsOverTime, pivotSeries, singleSeries } from './shaping/series';
+export { type ClusterView, clusters, stepLogPath } from './sources/cluster';
+export { type TableChart, tableCharts } from './sources/data';
+export { readSnapshots, recordLatest, rowCountsFile, startRecorder } from './sources/row-counts';
+export { type ExecutionDetail, executionDetail, listExecutions, runs } from './sources/runs';
