@@ -49,6 +49,7 @@ describe('Function: QuickSight reporting (prod, where the model turns it on)', (
             { name: 'tx_id', type: 'INTEGER' },
             { name: 'country_id', type: 'INTEGER' },
             { name: 'tx_amount', type: 'DECIMAL' },
+            { name: 'source_file', type: 'STRING' },
             { name: 'date_id', type: 'INTEGER' },
           ],
         },

@@ -17,19 +17,19 @@ const expectedCounts: Record<string, number> = {
   aws_athena_workgroup: 1,
   aws_sns_topic: 1,
   aws_sns_topic_policy: 1,
-  aws_lambda_function: 16,
-  aws_lambda_alias: 16,
+  aws_lambda_function: 17,
+  aws_lambda_alias: 17,
   aws_sfn_state_machine: 6,
   aws_cloudwatch_event_rule: 1,
   aws_cloudwatch_event_target: 1,
   aws_iam_instance_profile: 1,
   aws_emr_security_configuration: 1,
-  aws_cloudwatch_metric_alarm: 2 + 16,
-  aws_cloudwatch_log_group: 16 + 6,
+  aws_cloudwatch_metric_alarm: 2 + 2 + 17,
+  aws_cloudwatch_log_group: 17 + 6,
   aws_kms_key: 1,
-  // 16 Lambda roles, 6 state machine roles, the schedule's, EMR service and instance roles, the 3 people's roles.
-  aws_iam_role: 16 + 6 + 1 + 2 + 3,
-  aws_iam_role_policy: 16 + 6 + 1 + 2 + 3,
+  // 17 Lambda roles, 6 state machine roles, the schedule's, EMR service and instance roles, the 3 people's roles.
+  aws_iam_role: 17 + 6 + 1 + 2 + 3,
+  aws_iam_role_policy: 17 + 6 + 1 + 2 + 3,
 };
 
 /** Resources only an environment with QuickSight reporting on has: the service role's policy, the data source, a data set per warehouse table. */
@@ -122,13 +122,18 @@ describe('Function: stack inventory', () => {
     expect(getEnvironment('dev').schedule.enabled).toBe(false);
   });
 
-  it('returns an encrypted topic and alarms on the Master’s failures and timeouts to it', () => {
+  it('returns an encrypted topic and alarms to it on the failures and timeouts of the Master and of Terminate EMR Cluster', () => {
     const stack = synthesized('prod');
     const topic = resourceAt(stack, 'aws_sns_topic', 'notification/topic');
     expect(topic.config.kms_master_key_id).toMatch(/^\$\{aws_kms_key\./);
     const alarms = Object.values(resourcesOf(stack, 'aws_cloudwatch_metric_alarm')) as Json[];
-    const master = alarms.filter((alarm) => alarm.namespace === 'AWS/States').map((alarm) => alarm.metric_name);
-    expect(master.sort()).toEqual(['ExecutionsFailed', 'ExecutionsTimedOut']);
+    const workflows = alarms.filter((alarm) => alarm.namespace === 'AWS/States');
+    expect(workflows.map((alarm) => [alarm.alarm_name, alarm.metric_name]).sort()).toEqual([
+      ['data-pipeline-prod-master-failed', 'ExecutionsFailed'],
+      ['data-pipeline-prod-master-timed-out', 'ExecutionsTimedOut'],
+      ['data-pipeline-prod-terminate-failed', 'ExecutionsFailed'],
+      ['data-pipeline-prod-terminate-timed-out', 'ExecutionsTimedOut'],
+    ]);
     for (const alarm of alarms) expect(alarm.alarm_actions).toEqual([`\${aws_sns_topic.${topic.id}.arn}`]);
   });
 });
