@@ -29,18 +29,42 @@ export interface LambdaDefinition<S extends z.ZodType, R> {
 
 export type LambdaHandler<R> = (event: unknown, context?: Context) => Promise<R>;
 
+export interface ConfigFreeDefinition<S extends z.ZodType, R> {
+  name: string;
+  event: S;
+  run: (context: Omit<InvocationContext<z.output<S>>, 'config' | 'region'>) => Promise<R>;
+}
+
 export function defineLambda<S extends z.ZodType, R>(definition: LambdaDefinition<S, R>): LambdaHandler<R> {
-  const logger = createLogger(definition.name);
+  return invocation(definition.name, definition.event, async (event, env, logger) => {
+    const s3 = cachedClient(createS3Client, undefined, env);
+    const config = await loadConfig({ s3, location: configLocationFromEnv(env), ttlSeconds: configTtlFromEnv(env) });
+    return definition.run({ event, config, region: config.basic.emr_region, env, logger });
+  });
+}
+
+/**
+ * A Lambda that does not read config.ini: send-msg-sns, so that a failure caused by a malformed
+ * config.ini can still be reported.
+ */
+export function defineConfigFreeLambda<S extends z.ZodType, R>(definition: ConfigFreeDefinition<S, R>): LambdaHandler<R> {
+  return invocation(definition.name, definition.event, (event, env, logger) => definition.run({ event, env, logger }));
+}
+
+function invocation<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  run: (event: z.output<S>, env: Env, logger: Logger) => Promise<R>,
+): LambdaHandler<R> {
+  const logger = createLogger(name);
   return async (rawEvent, lambdaContext) => {
     const env = process.env;
     logger.removeKeys([...PIPELINE_KEYS]);
     if (lambdaContext) logger.addContext(lambdaContext);
     logger.appendKeys(pipelineKeys(rawEvent));
     try {
-      const event = parseEvent(definition.name, definition.event, rawEvent);
-      const s3 = cachedClient(createS3Client, undefined, env);
-      const config = await loadConfig({ s3, location: configLocationFromEnv(env), ttlSeconds: configTtlFromEnv(env) });
-      const result = await definition.run({ event, config, region: config.basic.emr_region, env, logger });
+      const event = parseEvent(name, schema, rawEvent);
+      const result = await run(event, env, logger);
       logger.appendKeys(pipelineKeys(result));
       logger.info('completed', { result: result as Record<string, unknown> });
       return result;

@@ -40,7 +40,14 @@ export { type Env, formatS3Location, optionalEnv, requireEnv, type S3Location, s
 export * from './errors';
 export { describeIssue, parseEvent } from './events/format';
 export * from './events/schemas';
-export { defineLambda, type InvocationContext, type LambdaDefinition, type LambdaHandler } from './handler';
+export {
+  type ConfigFreeDefinition,
+  defineConfigFreeLambda,
+  defineLambda,
+  type InvocationContext,
+  type LambdaDefinition,
+  type LambdaHandler,
+} from './handler';
 export { createLogger, PIPELINE_KEYS, pipelineKeys } from './logging/logger';
 export { getObjectText, httpStatusOf, isNotFound, type TextObject } from './s3/objects';
 export { CLUSTER_ID_PATTERN, clusterIdSchema, isClusterId } from './state/cluster-id';

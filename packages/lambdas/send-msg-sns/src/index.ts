@@ -1,7 +1,8 @@
-import { cachedClient, createSnsClient, defineLambda, messageEvent, regionOfArn } from '@data-pipeline/core';
+import { cachedClient, createSnsClient, defineConfigFreeLambda, messageEvent, regionOfArn } from '@data-pipeline/core';
 import { publish, publishInput, topicArnFromEnv } from './publish';
 
-export const handler = defineLambda({
+// It reads no config.ini: a failure caused by a malformed one can still be reported.
+export const handler = defineConfigFreeLambda({
   name: 'send-msg-sns',
   event: messageEvent,
   run: ({ event, env }) => {

@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { NotFoundException, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { givenLambdaEnvironment } from '@data-pipeline/core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -30,6 +30,19 @@ describe('Function: send-msg-sns handler', () => {
     // Assess
     expect(result).toEqual({ MessageId: '5f1c7a0e-0000-4000-8000-000000000001' });
     expect(publishInputs()).toEqual([{ TopicArn: topicArn, Subject: 'data-pipeline dev', Message: 'Master workflow succeeded' }]);
+  });
+
+  it('publishes without reading config.ini, so a failure caused by a malformed one can be reported', async () => {
+    // Prepare
+    s3Mock.reset();
+    s3Mock.on(GetObjectCommand).rejects(new Error('config.ini must not be read'));
+
+    // Act
+    const result = await handler({ Message: 'Launch EMR Cluster failed: ConfigValidationError: [basic] emr_name is missing' });
+
+    // Assess
+    expect(result.MessageId).toBe('5f1c7a0e-0000-4000-8000-000000000001');
+    expect(s3Mock.commandCalls(GetObjectCommand)).toEqual([]);
   });
 
   it('publishes an object message as JSON indented by 2 spaces', async () => {
