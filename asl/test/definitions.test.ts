@@ -67,6 +67,37 @@ describe('Function: buildWorkflows', () => {
     }
   });
 
+  it.each(WORKFLOW_IDS)('returns Map states in %s that catch every error of their items', (id) => {
+    // Act
+    const maps = allStates(definitions[id]).filter(({ state }) => state.Type === 'Map');
+
+    // Assess
+    for (const { name, state } of maps) {
+      if (state.Type !== 'Map') continue;
+      expect(
+        state.Catch?.map((c) => c.ErrorEquals),
+        name,
+      ).toEqual([['States.ALL']]);
+    }
+  });
+
+  it.each(['launch-emr-cluster', 'terminate-emr-cluster'] as const)(
+    'returns %s looking up clusters by name with check-duplicate-emr and terminating each one found',
+    (id) => {
+      // Act
+      const maps = allStates(definitions[id]).filter(({ state }) => state.Type === 'Map');
+
+      // Assess
+      expect(maps).toHaveLength(1);
+      const [map] = maps;
+      if (map?.state.Type !== 'Map') throw new Error('no Map');
+      expect(map.state.ItemsPath).toMatch(/\.ClusterIds$/);
+      expect(map.state.ItemSelector).toEqual({ 'ClusterId.$': '$$.Map.Item.Value' });
+      const items = Object.values(map.state.ItemProcessor.States).filter((state) => state.Type === 'Task');
+      expect(items.map((state) => state.Type === 'Task' && state.Resource)).toEqual([refs.lambdas['terminate-emr']]);
+    },
+  );
+
   it.each(WORKFLOW_IDS)('returns Fail states in %s that carry an Error and a Cause', (id) => {
     // Act
     const fails = allStates(definitions[id]).filter(({ state }) => state.Type === 'Fail');
@@ -88,7 +119,10 @@ describe('Function: buildWorkflows', () => {
     const built = buildWorkflows(sampleReferences({ pollIntervals }));
 
     // Assess
-    expect(waitSeconds(built['launch-emr-cluster'])).toEqual({ 'Wait for cluster start': 11 });
+    expect(waitSeconds(built['launch-emr-cluster'])).toEqual({
+      'Wait for cluster start': 11,
+      'Wait before looking for launched clusters': 11,
+    });
     expect(waitSeconds(built['dimension-process'])).toEqual({ 'Wait for load': 12, 'Wait for archive': 12 });
     expect(waitSeconds(built['fact-process'])).toEqual({ 'Wait for load': 12, 'Wait for archive': 12 });
     expect(waitSeconds(built['add-emr-workers'])).toEqual({ 'Wait for workers': 13 });

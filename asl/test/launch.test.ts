@@ -8,6 +8,13 @@ const TERMINATE_ARN = refs.stateMachines.terminate;
 const SUBJECT = 'data-pipeline: Launch EMR Cluster failed';
 const UP_TO_LAUNCH = ['Check for running cluster', 'Cluster already running?', 'Launch cluster'];
 const POLL = ['Wait for cluster start', 'Check cluster status', 'Cluster started?'];
+const LOOK_FOR_LEFT_OVER = [
+  'Launch cluster failed',
+  'Wait before looking for launched clusters',
+  'Look for launched clusters',
+  'Clusters left by the launch?',
+];
+const FAIL = ['Notify failure', 'Cluster may be running?', 'Launch EMR Cluster failed'];
 
 describe('Function: Launch EMR Cluster', () => {
   it('returns the started cluster and records its id when it starts after polling', async () => {
@@ -52,7 +59,7 @@ describe('Function: Launch EMR Cluster', () => {
     expect(cloud.calls('launch-emr')).toEqual([]);
     expect(cloud.started()).toEqual([]);
     const message =
-      'Launch EMR Cluster failed in state Check for running cluster: ClusterAlreadyRunning: a cluster with the configured name is already starting or running; not launching another (run Terminate EMR Cluster first if it is left over)';
+      'Launch EMR Cluster failed in state Check for running cluster: ClusterAlreadyRunning: a cluster with the configured name is already starting or running (["j-CLUSTER1"]); not launching another (run Terminate EMR Cluster first if it is left over)';
     expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
     expect(result).toMatchObject({ status: 'FAILED', error: 'ClusterAlreadyRunning', cause: message });
   });
@@ -156,7 +163,7 @@ describe('Function: Launch EMR Cluster', () => {
     expect(result).toMatchObject({ status: 'FAILED', error: 'AccessDeniedException', cause: message });
   });
 
-  it('throws the Lambda error and starts no termination when launch-emr itself fails', async () => {
+  it('throws the Lambda error and terminates nothing when launch-emr fails before RunJobFlow and no cluster of the name runs', async () => {
     // Prepare
     const invalid = { name: 'ValidationException', message: 'The requested instance type m5.tiny is not supported' };
     const cloud = new FakeCloud(refs, { faults: [{ lambda: 'launch-emr', error: invalid }] });
@@ -165,18 +172,126 @@ describe('Function: Launch EMR Cluster', () => {
     const result = await cloud.run('launch-emr-cluster');
 
     // Assess
+    expect(result.visited).toEqual([...UP_TO_LAUNCH, ...LOOK_FOR_LEFT_OVER, 'No launched cluster found', ...FAIL]);
+    expect(cloud.calls('check-duplicate-emr').map((call) => call.state)).toEqual([
+      'Check for running cluster',
+      'Look for launched clusters',
+    ]);
+    expect(cloud.calls('terminate-emr')).toEqual([]);
+    expect(cloud.started()).toEqual([]);
+    const message =
+      'Launch EMR Cluster failed in state Launch cluster: ValidationException: The requested instance type m5.tiny is not supported — no cluster of the configured name was found running.';
+    expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'ValidationException', cause: message });
+  });
+
+  it.each([
+    ['Sandbox.Timedout', 'Task timed out after 60.00 seconds'],
+    ['States.Timeout', 'The task timed out'],
+    ['InternalServerError', 'EMR had a problem after RunJobFlow'],
+  ])('throws %s and terminates the cluster RunJobFlow created when launch-emr fails after it', async (name, cause) => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { faults: [{ lambda: 'launch-emr', error: { name, message: cause }, after: true }] });
+
+    // Act
+    const result = await cloud.run('launch-emr-cluster');
+
+    // Assess
     expect(result.visited).toEqual([
       ...UP_TO_LAUNCH,
-      'Launch cluster failed',
+      ...LOOK_FOR_LEFT_OVER,
+      'Terminate launched clusters',
+      'Launched clusters terminated',
+      ...FAIL,
+    ]);
+    expect(result.items).toEqual([['Terminate launched cluster', 'Termination requested']]);
+    expect(cloud.calls('terminate-emr').map((call) => call.input)).toEqual([{ ClusterId: 'j-CLUSTER1' }]);
+    expect(cloud.clusters.map((cluster) => [cluster.id, cluster.state])).toEqual([['j-CLUSTER1', 'TERMINATING']]);
+    expect(cloud.started()).toEqual([]);
+    expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
+    const message = `Launch EMR Cluster failed in state Launch cluster: ${name}: ${cause} — the launch had created cluster(s) ["j-CLUSTER1"]: their termination was requested.`;
+    expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
+    expect(result).toMatchObject({ status: 'FAILED', error: name, cause: message });
+  });
+
+  it('throws the launch error, naming the error of the lookup, when looking for launched clusters fails too', async () => {
+    // Prepare
+    const timedOut = { name: 'Sandbox.Timedout', message: 'Task timed out after 60.00 seconds' };
+    const denied = { name: 'AccessDeniedException', message: 'not authorized to perform elasticmapreduce:ListClusters' };
+    const cloud = new FakeCloud(refs, {
+      faults: [
+        { lambda: 'launch-emr', error: timedOut, after: true },
+        { lambda: 'check-duplicate-emr', state: 'Look for launched clusters', error: denied },
+      ],
+    });
+
+    // Act
+    const result = await cloud.run('launch-emr-cluster');
+
+    // Assess
+    expect(result.visited).toEqual([...UP_TO_LAUNCH, ...LOOK_FOR_LEFT_OVER.slice(0, 3), 'Launched clusters not looked for', ...FAIL]);
+    expect(cloud.calls('terminate-emr')).toEqual([]);
+    const message =
+      'Launch EMR Cluster failed in state Launch cluster: Sandbox.Timedout: Task timed out after 60.00 seconds — looking for a cluster the launch may have created failed: AccessDeniedException: not authorized to perform elasticmapreduce:ListClusters; check the EMR console for a cluster of the configured name.';
+    expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Sandbox.Timedout', cause: message });
+  });
+
+  it('throws the launch error, naming the clusters and the error, when terminating a launched cluster fails', async () => {
+    // Prepare
+    const timedOut = { name: 'Sandbox.Timedout', message: 'Task timed out after 60.00 seconds' };
+    const cloud = new FakeCloud(refs, {
+      faults: [
+        { lambda: 'launch-emr', error: timedOut, after: true },
+        { lambda: 'terminate-emr', error: { name: 'InternalServerError', message: 'EMR had a problem' } },
+      ],
+    });
+
+    // Act
+    const result = await cloud.run('launch-emr-cluster');
+
+    // Assess
+    expect(result.visited).toEqual([
+      ...UP_TO_LAUNCH,
+      ...LOOK_FOR_LEFT_OVER,
+      'Terminate launched clusters',
+      'Launched clusters not terminated',
+      ...FAIL,
+    ]);
+    expect(result.items).toEqual([['Terminate launched cluster', 'Launched cluster not terminated']]);
+    const message =
+      'Launch EMR Cluster failed in state Launch cluster: Sandbox.Timedout: Task timed out after 60.00 seconds — the launch had created cluster(s) ["j-CLUSTER1"] and terminating them failed: InternalServerError: EMR had a problem; terminate them in the EMR console.';
+    expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Sandbox.Timedout', cause: message });
+  });
+
+  it('throws the Lambda error and starts Terminate for the cluster when write-state-info-to-s3 fails for good', async () => {
+    // Prepare
+    const denied = { name: 'AccessDenied', message: 'Access Denied' };
+    const cloud = new FakeCloud(refs, { faults: [{ lambda: 'write-state-info-to-s3', error: denied }] });
+
+    // Act
+    const result = await cloud.run('launch-emr-cluster');
+
+    // Assess
+    expect(result.visited).toEqual([
+      ...UP_TO_LAUNCH,
+      ...POLL,
+      ...POLL,
+      'Record cluster id',
+      'Record cluster id failed',
       'Notify failure',
       'Cluster may be running?',
+      'Start cluster termination',
       'Launch EMR Cluster failed',
     ]);
-    expect(cloud.started()).toEqual([]);
+    expect(cloud.calls('submit-stepfunction').map((call) => call.input)).toEqual([
+      { nextStateMachineArn: TERMINATE_ARN, ClusterId: 'j-CLUSTER1' },
+    ]);
     expect(result).toMatchObject({
       status: 'FAILED',
-      error: 'ValidationException',
-      cause: 'Launch EMR Cluster failed in state Launch cluster: ValidationException: The requested instance type m5.tiny is not supported',
+      error: 'AccessDenied',
+      cause: 'Launch EMR Cluster failed in state Record cluster id: AccessDenied: Access Denied',
     });
   });
 

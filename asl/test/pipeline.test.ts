@@ -89,4 +89,30 @@ describe('Function: Master with its children running', () => {
     expect(cloud.calls('terminate-emr')).toEqual([]);
     expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Launch EMR Cluster failed', 'data-pipeline: Master failed']);
   });
+
+  it('throws ChildWorkflowFailed and leaves no cluster running when launch-emr times out after RunJobFlow', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, {
+      children: 'run',
+      childPolls: 1,
+      faults: [{ lambda: 'launch-emr', error: { name: 'Sandbox.Timedout', message: 'Task timed out after 60.00 seconds' }, after: true }],
+    });
+
+    // Act
+    const result = await cloud.run('master', {});
+    const children = await cloud.settled();
+
+    // Assess
+    expect(result).toMatchObject({ status: 'FAILED', error: 'ChildWorkflowFailed' });
+    expect(children.map((child) => [child.workflow, child.result.status, child.result.error])).toEqual([
+      ['launch-emr-cluster', 'FAILED', 'Sandbox.Timedout'],
+      ['terminate-emr-cluster', 'SUCCEEDED', undefined],
+    ]);
+    expect(children[1]?.result.output).toMatchObject({ Status: 'NOTHING_TO_TERMINATE', Terminated: [] });
+    expect(cloud.calls('terminate-emr').map((call) => [call.workflow, call.input])).toEqual([
+      ['launch-emr-cluster', { ClusterId: 'j-CLUSTER1' }],
+    ]);
+    expect(cloud.clusters.map((cluster) => [cluster.id, cluster.state])).toEqual([['j-CLUSTER1', 'TERMINATING']]);
+    expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Launch EMR Cluster failed', 'data-pipeline: Master failed']);
+  });
 });

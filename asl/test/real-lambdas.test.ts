@@ -1,6 +1,6 @@
 // The workflows with the real Lambda handlers in their Tasks (SDK clients mocked): a definition that
 // sends a Lambda the wrong event, or reads a field its result does not have, fails here.
-import { RunJobFlowCommand } from '@aws-sdk/client-emr';
+import { ListClustersCommand, RunJobFlowCommand, TerminateJobFlowsCommand } from '@aws-sdk/client-emr';
 import { archivedKeyOf, getTable, stagedFileKey, tablePrefixes } from '@data-pipeline/model';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TableKind } from '../src/model-types';
@@ -248,8 +248,50 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     const result = await cloud.run('terminate-emr-cluster');
 
     // Assess
-    expect(result.visited).toEqual(['Cluster id given?', 'Read cluster id', 'Cluster recorded?', 'Nothing to terminate']);
-    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Status: 'NOTHING_TO_TERMINATE' } });
+    expect(result.visited).toEqual([
+      'Cluster id given?',
+      'Read cluster id',
+      'Cluster recorded?',
+      'Look for unrecorded clusters',
+      'Unrecorded cluster running?',
+      'Nothing to terminate',
+    ]);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Status: 'NOTHING_TO_TERMINATE', Terminated: [] } });
+  });
+
+  it('returns NOTHING_TO_TERMINATE from Terminate EMR Cluster after terminating the running cluster of the name nobody recorded', async () => {
+    // Prepare
+    given({ clusterOfSameNameRunning: true });
+
+    // Act
+    const result = await cloud.run('terminate-emr-cluster');
+
+    // Assess
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Status: 'NOTHING_TO_TERMINATE', Terminated: ['j-CLUSTER1'] } });
+    expect(emr.commandCalls(ListClustersCommand)).toHaveLength(1);
+    expect(emr.commandCalls(TerminateJobFlowsCommand).map((call) => call.args[0].input)).toEqual([{ JobFlowIds: ['j-CLUSTER1'] }]);
+    expect(cloud.clusters.map((c) => c.state)).toEqual(['TERMINATING']);
+  });
+
+  it('throws Sandbox.Timedout from Launch EMR Cluster after terminating the cluster RunJobFlow created before launch-emr timed out', async () => {
+    // Prepare
+    given({
+      faults: [{ lambda: 'launch-emr', error: { name: 'Sandbox.Timedout', message: 'Task timed out after 60.00 seconds' }, after: true }],
+    });
+
+    // Act
+    const result = await cloud.run('launch-emr-cluster');
+
+    // Assess
+    expect(emr.commandCalls(RunJobFlowCommand)).toHaveLength(1);
+    expect(emr.commandCalls(TerminateJobFlowsCommand).map((call) => call.args[0].input)).toEqual([{ JobFlowIds: ['j-CLUSTER1'] }]);
+    expect(result).toMatchObject({
+      status: 'FAILED',
+      error: 'Sandbox.Timedout',
+      cause:
+        'Launch EMR Cluster failed in state Launch cluster: Sandbox.Timedout: Task timed out after 60.00 seconds — the launch had created cluster(s) ["j-CLUSTER1"]: their termination was requested.',
+    });
+    expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Launch EMR Cluster failed']);
   });
 
   it('returns SUCCESS from the Master after running every child and publishes the success notification', async () => {

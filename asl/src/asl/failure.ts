@@ -53,17 +53,43 @@ export class WorkflowFailures {
     this.failState = `${options.title} failed`;
   }
 
-  /** The state a Task's Catch goes to: records the error the Task raised (`$.failure.Error/Cause`). */
-  caught(state: string, cleanup: Cleanup, name = `${state} failed`): string {
+  /**
+   * The state a Task's Catch goes to: records the error the Task raised (`$.failure.Error/Cause`).
+   * `next`: where the workflow goes on after recording (default: the notification), for a workflow
+   * that has something to do before it notifies.
+   */
+  caught(state: string, cleanup: Cleanup, name = `${state} failed`, next = NOTIFY_FAILURE): string {
     const error = ref('$.failure.Error');
     const cause = ref('$.failure.Cause');
-    return this.record(name, {
-      state,
-      'error.$': error.path,
-      'cause.$': cause.path,
-      ...textField('message', text`${this.options.title} failed in state ${state}: ${error}: ${cause}`),
-      ...this.cleanupField(cleanup),
-    });
+    return this.record(
+      name,
+      {
+        state,
+        'error.$': error.path,
+        'cause.$': cause.path,
+        ...textField('message', text`${this.options.title} failed in state ${state}: ${error}: ${cause}`),
+        ...this.cleanupField(cleanup),
+      },
+      next,
+    );
+  }
+
+  /**
+   * A state that adds a sentence to the message of a failure recorded already (say, what was done
+   * about it), then goes on to `next` (default: the notification). Only for failures recorded
+   * without cleanup: the record is rewritten, and a Pass state cannot copy a field that may be missing.
+   */
+  amended(name: string, sentence: Text, next = NOTIFY_FAILURE): string {
+    return this.record(
+      name,
+      {
+        'state.$': '$.failure.state',
+        'error.$': '$.failure.error',
+        'cause.$': '$.failure.cause',
+        ...textField('message', concat(text`${ref('$.failure.message')} `, sentence)),
+      },
+      next,
+    );
   }
 
   /** The state a Choice goes to when the workflow cannot go on: records a failure it detected itself. */
@@ -130,8 +156,8 @@ export class WorkflowFailures {
     builder.addFailure(this.failState, { Type: 'Fail', ErrorPath: '$.failure.error', CausePath: '$.failure.message' });
   }
 
-  private record(name: string, parameters: JsonObject): string {
-    return this.options.builder.addFailure(name, { Type: 'Pass', Parameters: parameters, ResultPath: FAILURE_PATH, Next: NOTIFY_FAILURE });
+  private record(name: string, parameters: JsonObject, next = NOTIFY_FAILURE): string {
+    return this.options.builder.addFailure(name, { Type: 'Pass', Parameters: parameters, ResultPath: FAILURE_PATH, Next: next });
   }
 
   private cleanupField(cleanup: Cleanup): JsonObject {

@@ -1,12 +1,15 @@
 // Launch EMR Cluster: refuse when a cluster of the same name runs, launch, poll until STARTED,
-// record the ClusterId in the state file. A cluster that stops while starting is reported.
-import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
+// record the ClusterId in the state file. A cluster that stops while starting is reported. When
+// launch-emr fails — a timeout may come after RunJobFlow created the cluster, whose id is then
+// lost — the clusters of the pipeline's name are looked up and terminated before the notification.
+import { lambdaTask, StatesBuilder, statusIs, waitState } from '../asl/builder';
 import { NO_CLEANUP, terminateCluster } from '../asl/failure';
 import { jsonOf, ref, text } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
 import type { WorkflowReferences } from '../references';
 import { workflowFailures } from './failures';
+import { addTerminateEach } from './terminate-each';
 
 export const LAUNCH_STATES = {
   checkDuplicate: 'Check for running cluster',
@@ -18,6 +21,14 @@ export const LAUNCH_STATES = {
   record: 'Record cluster id',
   recorded: 'Cluster id recorded?',
   done: 'Cluster ready',
+  // After launch-emr failed: the clusters it may have created, found by name and terminated.
+  waitLeftOver: 'Wait before looking for launched clusters',
+  findLeftOver: 'Look for launched clusters',
+  anyLeftOver: 'Clusters left by the launch?',
+  terminateLeftOver: 'Terminate launched clusters',
+  terminateOne: 'Terminate launched cluster',
+  terminationRequested: 'Termination requested',
+  terminationFailed: 'Launched cluster not terminated',
 } as const;
 
 export function launchEmrCluster(refs: WorkflowReferences): StateMachineDefinition {
@@ -47,7 +58,9 @@ export function launchEmrCluster(refs: WorkflowReferences): StateMachineDefiniti
         failures.detected('Cluster already running', {
           state: S.checkDuplicate,
           error: 'ClusterAlreadyRunning',
-          cause: text`a cluster with the configured name is already starting or running; not launching another (run Terminate EMR Cluster first if it is left over)`,
+          cause: text`a cluster with the configured name is already starting or running (${jsonOf(
+            '$.duplicateCheck.ClusterIds',
+          )}); not launching another (run Terminate EMR Cluster first if it is left over)`,
           cleanup: NO_CLEANUP,
         }),
       ),
@@ -66,10 +79,11 @@ export function launchEmrCluster(refs: WorkflowReferences): StateMachineDefiniti
       resource: lambdas['launch-emr'],
       parameters: {},
       resultPath: '$.cluster',
-      onError: failures.caught(S.launch, NO_CLEANUP),
+      onError: failures.caught(S.launch, NO_CLEANUP, undefined, S.waitLeftOver),
       next: S.wait,
     }),
   );
+  addLeftOverCleanup(b, refs, failures);
   addPollLoop({
     builder: b,
     wait: { name: S.wait, seconds: refs.pollIntervals.clusterStart },
@@ -129,8 +143,60 @@ export function launchEmrCluster(refs: WorkflowReferences): StateMachineDefiniti
 
   return {
     Comment:
-      'Launch EMR Cluster: refuses to start when a cluster of the same name runs, launches one, waits until it is STARTED and records its ClusterId in the state file. On failure: notifies and terminates the cluster it launched.',
+      'Launch EMR Cluster: refuses to start when a cluster of the same name runs, launches one, waits until it is STARTED and records its ClusterId in the state file. On failure: notifies and terminates the cluster it launched; when launch-emr itself failed, terminates the clusters of the name it finds.',
     StartAt: S.checkDuplicate,
     States: b.states,
   };
+}
+
+/**
+ * After launch-emr failed: wait a poll so that a cluster RunJobFlow created is listed, look for
+ * clusters of the pipeline's name (none ran before the launch: the duplicate check said so) and
+ * terminate each one; the failure's message says what was found and done. Errors here are caught
+ * and told in the message too, so the workflow still notifies and fails with launch-emr's error.
+ */
+function addLeftOverCleanup(b: StatesBuilder, refs: WorkflowReferences, failures: ReturnType<typeof workflowFailures>): void {
+  const S = LAUNCH_STATES;
+  const { lambdas } = refs;
+  const found = ref('$.leftOver.ClusterIds');
+  b.add(S.waitLeftOver, waitState(refs.pollIntervals.clusterStart, S.findLeftOver));
+  b.add(
+    S.findLeftOver,
+    lambdaTask({
+      resource: lambdas['check-duplicate-emr'],
+      parameters: {},
+      resultPath: '$.leftOver',
+      onError: failures.amended(
+        'Launched clusters not looked for',
+        text`— looking for a cluster the launch may have created failed: ${ref('$.leftOverError.Error')}: ${ref(
+          '$.leftOverError.Cause',
+        )}; check the EMR console for a cluster of the configured name.`,
+      ),
+      catchPath: '$.leftOverError',
+      next: S.anyLeftOver,
+    }),
+  );
+  b.add(S.anyLeftOver, {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.leftOver.ClusterIds[0]', IsPresent: true, Next: S.terminateLeftOver }],
+    Default: failures.amended('No launched cluster found', text`— no cluster of the configured name was found running.`),
+  });
+  addTerminateEach({
+    builder: b,
+    resource: lambdas['terminate-emr'],
+    names: { map: S.terminateLeftOver, terminate: S.terminateOne, requested: S.terminationRequested, failed: S.terminationFailed },
+    itemsPath: found.path,
+    resultPath: '$.leftOverTerminated',
+    next: failures.amended(
+      'Launched clusters terminated',
+      text`— the launch had created cluster(s) ${jsonOf(found.path)}: their termination was requested.`,
+    ),
+    onError: failures.amended(
+      'Launched clusters not terminated',
+      text`— the launch had created cluster(s) ${jsonOf(found.path)} and terminating them failed: ${ref('$.leftOverError.Error')}: ${ref(
+        '$.leftOverError.Cause',
+      )}; terminate them in the EMR console.`,
+    ),
+    catchPath: '$.leftOverError',
+  });
 }

@@ -1,6 +1,7 @@
 // Terminate EMR Cluster: terminate the cluster (the one given as `ClusterId` in the input, else the
-// one the state file records), poll until STOPPED, clear the state file. With no cluster recorded
-// there is nothing to do and it succeeds, so it can be started whenever a cluster may be running.
+// one the state file records), poll until STOPPED, clear the state file. With no cluster recorded it
+// still terminates any active cluster of the pipeline's name (a launch whose id was never recorded)
+// and succeeds, so it can be started whenever a cluster may be running.
 import { lambdaTask, StatesBuilder } from '../asl/builder';
 import { NO_CLEANUP, WorkflowFailures } from '../asl/failure';
 import { jsonOf, ref, text } from '../asl/intrinsics';
@@ -8,12 +9,19 @@ import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
 import type { WorkflowReferences } from '../references';
 import { WORKFLOW_TITLES } from './catalog';
+import { addTerminateEach } from './terminate-each';
 
 export const TERMINATE_STATES = {
   given: 'Cluster id given?',
   useGiven: 'Use given cluster id',
   read: 'Read cluster id',
   recorded: 'Cluster recorded?',
+  findUnrecorded: 'Look for unrecorded clusters',
+  anyUnrecorded: 'Unrecorded cluster running?',
+  terminateUnrecorded: 'Terminate unrecorded clusters',
+  terminateOne: 'Terminate unrecorded cluster',
+  terminationRequested: 'Termination requested',
+  terminationFailed: 'Unrecorded cluster not terminated',
   nothing: 'Nothing to terminate',
   terminate: 'Terminate cluster',
   wait: 'Wait for cluster stop',
@@ -59,12 +67,41 @@ export function terminateEmrCluster(refs: WorkflowReferences): StateMachineDefin
   );
   b.add(S.recorded, {
     Type: 'Choice',
-    Choices: [{ Variable: '$.failure.Error', StringEquals: NO_CLUSTER_RECORDED.error, Next: S.nothing }],
+    Choices: [{ Variable: '$.failure.Error', StringEquals: NO_CLUSTER_RECORDED.error, Next: S.findUnrecorded }],
     Default: failures.caught(S.read, NO_CLEANUP),
+  });
+  // No cluster recorded: a cluster of the pipeline's name may still run, launched by a Launch EMR
+  // Cluster that never learnt or recorded its id (launch-emr timing out after RunJobFlow, a Master
+  // failing while its cluster starts). Terminate each one, as the operator or the failing workflow wants.
+  b.add(
+    S.findUnrecorded,
+    lambdaTask({
+      resource: lambdas['check-duplicate-emr'],
+      parameters: {},
+      resultPath: '$.unrecorded',
+      onError: failures.caught(S.findUnrecorded, NO_CLEANUP),
+      next: S.anyUnrecorded,
+    }),
+  );
+  b.add(S.anyUnrecorded, {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.unrecorded.ClusterIds[0]', IsPresent: true, Next: S.terminateUnrecorded }],
+    Default: S.nothing,
+  });
+  addTerminateEach({
+    builder: b,
+    resource: lambdas['terminate-emr'],
+    names: { map: S.terminateUnrecorded, terminate: S.terminateOne, requested: S.terminationRequested, failed: S.terminationFailed },
+    itemsPath: '$.unrecorded.ClusterIds',
+    resultPath: '$.unrecordedTerminated',
+    next: S.nothing,
+    onError: failures.caught(S.terminateUnrecorded, NO_CLEANUP),
+    catchPath: '$.failure',
   });
   b.add(S.nothing, {
     Type: 'Pass',
-    Parameters: { Status: 'NOTHING_TO_TERMINATE', 'Reason.$': '$.failure.Cause' },
+    Comment: 'Nothing recorded to terminate; Terminated lists the unrecorded clusters whose termination was requested.',
+    Parameters: { Status: 'NOTHING_TO_TERMINATE', 'Reason.$': '$.failure.Cause', 'Terminated.$': '$.unrecorded.ClusterIds' },
     End: true,
   });
   b.add(
@@ -115,7 +152,7 @@ export function terminateEmrCluster(refs: WorkflowReferences): StateMachineDefin
 
   return {
     Comment:
-      'Terminate EMR Cluster: terminates the cluster given as ClusterId, or else the one recorded in the state file, waits until it is STOPPED and clears the state file. Succeeds doing nothing when no cluster is recorded.',
+      "Terminate EMR Cluster: terminates the cluster given as ClusterId, or else the one recorded in the state file, waits until it is STOPPED and clears the state file. When no cluster is recorded, terminates any active cluster of the pipeline's name and succeeds with NOTHING_TO_TERMINATE, listing them as Terminated.",
     StartAt: S.given,
     States: b.states,
   };

@@ -49,6 +49,8 @@ export interface Fault {
   error: { name: string; message: string };
   /** How many invocations fail (default: all). */
   times?: number;
+  /** The Lambda does its work first, then fails (a timeout after its AWS call went through). */
+  after?: boolean;
 }
 
 export interface Scenario {
@@ -201,8 +203,11 @@ export class FakeCloud {
 
   async invoke(workflow: WorkflowId, lambda: LambdaName, input: unknown, state: string): Promise<unknown> {
     this.invocations.push({ workflow, lambda, state, input: structuredClone(input) });
-    this.throwFault(lambda, state, input);
-    return this.answer(lambda, input);
+    const fault = this.fault(lambda, state, input);
+    if (fault && !fault.after) throw fault.thrown;
+    const answer = await this.answer(lambda, input);
+    if (fault) throw fault.thrown;
+    return answer;
   }
 
   // Behaviour over time, overridable (the benchmark answers from a simulated clock).
@@ -427,15 +432,17 @@ export class FakeCloud {
     return cluster;
   }
 
-  private throwFault(lambda: LambdaName, state: string, input: unknown): void {
+  /** The fault this invocation meets, if any, with the error it throws. */
+  private fault(lambda: LambdaName, state: string, input: unknown): { after: boolean; thrown: Error } | undefined {
     for (const fault of this.scenario.faults ?? []) {
       if (fault.lambda !== lambda || (fault.state && fault.state !== state)) continue;
       if (fault.when && !fault.when(input as Record<string, unknown>)) continue;
       const used = this.faultsUsed.get(fault) ?? 0;
       if (used >= (fault.times ?? Number.POSITIVE_INFINITY)) continue;
       this.faultsUsed.set(fault, used + 1);
-      throw Object.assign(new Error(fault.error.message), { name: fault.error.name });
+      return { after: fault.after === true, thrown: Object.assign(new Error(fault.error.message), { name: fault.error.name }) };
     }
+    return undefined;
   }
 }
 
