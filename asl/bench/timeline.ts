@@ -111,7 +111,7 @@ const header = [
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
 const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
 console.log(
-  `Timeline: cluster start ${TIMELINE.clusterStartSeconds / 60} min, each EMR step ${TIMELINE.stepSeconds / 60} min (6 steps), resize ${TIMELINE.resizeSeconds / 60} min, termination ${TIMELINE.terminateSeconds / 60} min, each Lambda invocation ${TIMELINE.lambdaSeconds} s.`,
+  `Timeline: cluster start ${TIMELINE.clusterStartSeconds / 60} min, each EMR step ${TIMELINE.stepSeconds / 60} min (4 steps), resize ${TIMELINE.resizeSeconds / 60} min, termination ${TIMELINE.terminateSeconds / 60} min, each Lambda invocation ${TIMELINE.lambdaSeconds} s.`,
 );
 console.log(
   'Transitions: states entered in the Master and all five children (Map items included). Noticed after: the longest delay, in this timeline, between an operation finishing and a poll seeing it. Worst case: a step finishing just after a poll waits one step interval to be seen by Dimension/Fact Process, and up to one more child interval to be seen by the Master.\n',

@@ -159,8 +159,8 @@ function addLeftOverCleanup(b: StatesBuilder, refs: WorkflowReferences, failures
   const S = LAUNCH_STATES;
   const { lambdas } = refs;
   const found = ref('$.leftOver.ClusterIds');
-  b.add(S.waitLeftOver, waitState(refs.pollIntervals.clusterStart, S.findLeftOver));
-  b.add(
+  b.addFailure(S.waitLeftOver, waitState(refs.pollIntervals.clusterStart, S.findLeftOver));
+  b.addFailure(
     S.findLeftOver,
     lambdaTask({
       resource: lambdas['check-duplicate-emr'],
@@ -176,7 +176,7 @@ function addLeftOverCleanup(b: StatesBuilder, refs: WorkflowReferences, failures
       next: S.anyLeftOver,
     }),
   );
-  b.add(S.anyLeftOver, {
+  b.addFailure(S.anyLeftOver, {
     Type: 'Choice',
     Choices: [{ Variable: '$.leftOver.ClusterIds[0]', IsPresent: true, Next: S.terminateLeftOver }],
     Default: failures.amended('No launched cluster found', text`— no cluster of the configured name was found running.`),
@@ -198,5 +198,6 @@ function addLeftOverCleanup(b: StatesBuilder, refs: WorkflowReferences, failures
       )}; terminate them in the EMR console.`,
     ),
     catchPath: '$.leftOverError',
+    group: 'failure',
   });
 }

@@ -17,6 +17,8 @@ export interface TerminateEach {
   /** Where an error of any item goes, with `{ Error, Cause }` at `catchPath`. */
   onError: string;
   catchPath: string;
+  /** Listed with the main path (default) or with the failure handling. */
+  group?: 'main' | 'failure';
 }
 
 export function addTerminateEach(options: TerminateEach): string {
@@ -43,5 +45,5 @@ export function addTerminateEach(options: TerminateEach): string {
     Catch: [catchAll(options.onError, options.catchPath)],
     Next: options.next,
   };
-  return builder.add(names.map, map);
+  return builder.add(names.map, map, options.group ?? 'main');
 }

@@ -4,7 +4,6 @@
 // state file, and the landing, staging, archive and quarantine folders stage-landed-files works on.
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Location } from '@data-pipeline/core';
-import { s3TextBody } from '@data-pipeline/core/testing';
 
 export const STATE_FILE: S3Location = {
   bucket: 'data-pipeline-work-area',
@@ -47,10 +46,10 @@ export class MemoryS3 {
   }
 
   /** S3 GetObject: the object's text as a response body, or NoSuchKey. */
-  getObject(input: ObjectInput): { Body: ReturnType<typeof s3TextBody>; ETag: string } {
+  getObject(input: ObjectInput): { Body: TextBody; ETag: string } {
     const text = this.objects.get(`${input.Bucket}/${input.Key}`);
     if (text === undefined) throw notFound('NoSuchKey', 'The specified key does not exist.');
-    return { Body: s3TextBody(this.readBackOverride ?? text), ETag: '"fake"' };
+    return { Body: textBody(this.readBackOverride ?? text), ETag: '"fake"' };
   }
 
   headObject(input: ObjectInput): { ContentLength: number; LastModified: Date } {
@@ -107,6 +106,21 @@ export class MemoryS3 {
         throw new Error(`MemoryS3 does not implement ${command.constructor.name}`);
     }
   }
+}
+
+/** What the SDK's GetObject Body offers that the handlers use: the text at once, or a stream of bytes. */
+interface TextBody extends AsyncIterable<Uint8Array> {
+  transformToString(): Promise<string>;
+}
+
+// Not core's s3TextBody: that module imports vitest, and the benchmark runs this fake outside vitest.
+function textBody(text: string): TextBody {
+  return {
+    transformToString: async () => text,
+    async *[Symbol.asyncIterator]() {
+      yield Buffer.from(text, 'utf8');
+    },
+  };
 }
 
 function notFound(name: string, message: string): Error {
