@@ -67,3 +67,17 @@ describe('Function: validateTable', () => {
     expect(() => validateTable(input)).toThrow(/duplicate columns: tx_id/);
   });
 });
+
+describe('Function: validateTable (lineage column)', () => {
+  it('throws InvalidTableError when a declared column takes the name of the lineage column', () => {
+    // Prepare
+    const dimension = getTable('sample_country_dim');
+    const declaration = { ...dimension, columns: [...dimension.columns, { name: 'source_file', type: 'string' }] };
+
+    // Act
+    const act = () => validateTable(declaration);
+
+    // Assess
+    expect(act).toThrow(/source_file is reserved for the lineage column/);
+  });
+});
