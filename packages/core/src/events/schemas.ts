@@ -74,6 +74,6 @@ export const stageLandedFilesEvent = schema(() =>
   z.looseObject({
     Bucket: field('a bucket name'),
     Table: field('a table name'),
-    RunId: field('a run id').regex(/^[A-Za-z0-9._-]{1,80}$/, { error: 'must be letters, digits, ".", "_" or "-" (at most 80)' }).optional(),
+    RunId: field('a run id').max(256, { error: 'must have at most 256 characters' }).optional(),
   }),
 );

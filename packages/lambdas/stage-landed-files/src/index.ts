@@ -7,6 +7,11 @@ function defaultRunId(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
+/** The run's quarantine folder name: an execution name may hold characters a folder name should not. */
+export function runFolder(runId: string): string {
+  return runId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80) || defaultRunId();
+}
+
 export const handler = defineLambda({
   name: 'stage-landed-files',
   event: stageLandedFilesEvent,
@@ -15,6 +20,6 @@ export const handler = defineLambda({
       s3: cachedClient(createS3Client, region, env),
       bucket: event.Bucket,
       table: getTable(event.Table),
-      runId: event.RunId ?? defaultRunId(),
+      runId: runFolder(event.RunId ?? defaultRunId()),
     }),
 });

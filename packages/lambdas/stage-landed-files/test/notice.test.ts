@@ -30,3 +30,16 @@ describe('Function: quarantineNotice', () => {
     expect(lines.at(-1)).toBe('Report: s3://b/q/_report.json');
   });
 });
+
+describe('Function: runFolder', () => {
+  it('returns the execution name with the characters a folder name should not hold replaced by _', async () => {
+    // Prepare
+    const { runFolder } = await import('../src/index');
+
+    // Act
+    const folder = runFolder('re-run after fix #2: facts');
+
+    // Assess
+    expect(folder).toBe('re-run_after_fix__2__facts');
+  });
+});
