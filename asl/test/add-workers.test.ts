@@ -43,6 +43,7 @@ describe('Function: Add EMR Workers', () => {
       'Add spot workers',
       ...POLL,
       ...POLL,
+      'Short of spot capacity?',
       'Workers not added',
       'Notify failure',
       'Cluster may be running?',
@@ -55,6 +56,34 @@ describe('Function: Add EMR Workers', () => {
       { nextStateMachineArn: TERMINATE_ARN, ClusterId: cluster.id },
     ]);
     expect(result).toMatchObject({ status: 'FAILED', error: 'WorkerResizeFailed', cause: message });
+  });
+
+  it('returns the fleet and sends a notice, starting no termination, when the resize ends short of spot capacity', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { resize: ['ADDING', 'ERROR'], resizeShortfall: 2 });
+    const cluster = cloud.givenRunningCluster();
+
+    // Act
+    const result = await cloud.run('add-emr-workers');
+
+    // Assess
+    expect(result.visited).toEqual([
+      'Read cluster id',
+      'Add spot workers',
+      ...POLL,
+      ...POLL,
+      'Short of spot capacity?',
+      'Notify fewer workers',
+      'Workers added',
+    ]);
+    expect(cloud.messages).toEqual([
+      {
+        Subject: 'data-pipeline: Add EMR Workers: fewer workers',
+        Message: `The worker fleet if-WORKERS1 of cluster ${cluster.id} has 2 of its 6 workers: spot capacity was not available. The pipeline goes on with them.`,
+      },
+    ]);
+    expect(cloud.calls('submit-stepfunction')).toEqual([]);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Status: 'ERROR', CapacityShortfall: { ProvisionedWorkers: 2 } } });
   });
 
   it('throws the Lambda error and starts Terminate from the state file when the cluster id cannot be read', async () => {

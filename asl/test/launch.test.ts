@@ -82,7 +82,7 @@ describe('Function: Launch EMR Cluster', () => {
       'Launch EMR Cluster failed',
     ]);
     const message =
-      'Launch EMR Cluster failed in state Check cluster status: EmrClusterStopped: cluster j-CLUSTER1 stopped before it started; its state change reason is in the EMR console';
+      'Launch EMR Cluster failed in state Check cluster status: EmrClusterStopped: cluster j-CLUSTER1 stopped before it started: TERMINATED_WITH_ERRORS: BOOTSTRAP_FAILURE: bootstrap action 1 failed';
     expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
     expect(cloud.started()).toEqual([]);
     expect(cloud.s3.text(STATE_FILE)).toBeUndefined();

@@ -1,7 +1,7 @@
 // Add EMR Workers: read the ClusterId, add spot capacity to the worker fleet, poll until SUCCESS or ERROR.
 import { lambdaTask, StatesBuilder } from '../asl/builder';
 import { TERMINATE_FROM_STATE_FILE, terminateCluster } from '../asl/failure';
-import { jsonOf, ref, text } from '../asl/intrinsics';
+import { jsonOf, ref, text, textField } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
 import type { WorkflowReferences } from '../references';
@@ -13,6 +13,8 @@ export const ADD_WORKERS_STATES = {
   wait: 'Wait for workers',
   status: 'Check workers',
   added: 'Workers added?',
+  shortfall: 'Short of spot capacity?',
+  notifyShortfall: 'Notify fewer workers',
   done: 'Workers added',
 } as const;
 
@@ -60,17 +62,7 @@ export function addEmrWorkers(refs: WorkflowReferences): StateMachineDefinition 
       inProgress: ['ADDING'],
       outcomes: [
         { status: 'SUCCESS', next: S.done },
-        {
-          status: 'ERROR',
-          next: failures.detected('Workers not added', {
-            state: S.status,
-            error: 'WorkerResizeFailed',
-            cause: text`the worker fleet ${ref('$.resize.WorkerInstanceFleetId')} of cluster ${clusterId} did not reach ${ref(
-              '$.resize.TargetTotalWorkers',
-            )} workers`,
-            cleanup: running,
-          }),
-        },
+        { status: 'ERROR', next: S.shortfall },
       ],
       unexpected: failures.detected('Unexpected resize status', {
         state: S.status,
@@ -80,12 +72,46 @@ export function addEmrWorkers(refs: WorkflowReferences): StateMachineDefinition 
       }),
     },
   });
+  // A fleet that ended RUNNING short of its target (no spot capacity) still has its workers: the fact
+  // load goes on with them, slower, and a notice says so. Any other ERROR fails the workflow.
+  b.add(S.shortfall, {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.resize.CapacityShortfall', IsPresent: true, Next: S.notifyShortfall }],
+    Default: failures.detected('Workers not added', {
+      state: S.status,
+      error: 'WorkerResizeFailed',
+      cause: text`the worker fleet ${ref('$.resize.WorkerInstanceFleetId')} of cluster ${clusterId} did not reach ${ref(
+        '$.resize.TargetTotalWorkers',
+      )} workers`,
+      cleanup: running,
+    }),
+  });
+  b.add(
+    S.notifyShortfall,
+    lambdaTask({
+      resource: lambdas['send-msg-sns'],
+      parameters: {
+        Subject: 'data-pipeline: Add EMR Workers: fewer workers',
+        ...textField(
+          'Message',
+          text`The worker fleet ${ref('$.resize.WorkerInstanceFleetId')} of cluster ${clusterId} has ${ref(
+            '$.resize.CapacityShortfall.ProvisionedWorkers',
+          )} of its ${ref('$.resize.TargetTotalWorkers')} workers: spot capacity was not available. The pipeline goes on with them.`,
+        ),
+      },
+      resultPath: '$.notice',
+      comment: 'A notice that cannot be sent does not stop the pipeline; the error is kept in the state.',
+      onError: S.done,
+      catchPath: '$.noticeError',
+      next: S.done,
+    }),
+  );
   b.add(S.done, { Type: 'Succeed', OutputPath: '$.resize' });
   failures.finish();
 
   return {
     Comment:
-      'Add EMR Workers: adds spot capacity to the worker fleet of the cluster recorded in the state file and waits until the fleet reaches its target. On failure: notifies and terminates the cluster.',
+      'Add EMR Workers: adds spot capacity to the worker fleet of the cluster recorded in the state file and waits until the fleet reaches its target. Short of spot capacity, goes on with the workers it has and says so. On failure: notifies and terminates the cluster.',
     StartAt: S.read,
     States: b.states,
   };

@@ -105,7 +105,7 @@ export function launchEmrCluster(refs: WorkflowReferences): StateMachineDefiniti
           next: failures.detected('Cluster stopped while starting', {
             state: S.status,
             error: 'EmrClusterStopped',
-            cause: text`cluster ${clusterId} stopped before it started; its state change reason is in the EMR console`,
+            cause: text`cluster ${clusterId} stopped before it started: ${ref('$.cluster.Reason')}`,
             cleanup: NO_CLEANUP,
           }),
         },

@@ -110,7 +110,15 @@ export function terminateEmrCluster(refs: WorkflowReferences): StateMachineDefin
       resource: lambdas['terminate-emr'],
       parameters: { 'ClusterId.$': clusterId.path },
       resultPath: '$.cluster',
-      onError: failures.caught(S.terminate, NO_CLEANUP),
+      onError: failures.caught(
+        S.terminate,
+        NO_CLEANUP,
+        undefined,
+        failures.amended(
+          'Cluster left running',
+          text`Cluster ${clusterId} may still be running: terminate it by hand (pnpm ops cluster shows it); its idle auto-termination ends it otherwise.`,
+        ),
+      ),
       next: S.wait,
     }),
   );

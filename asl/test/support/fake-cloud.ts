@@ -53,6 +53,9 @@ export interface Fault {
   after?: boolean;
 }
 
+/** What status-emr answers as Reason for a stopped cluster. */
+export const STOPPED_REASON = 'TERMINATED_WITH_ERRORS: BOOTSTRAP_FAILURE: bootstrap action 1 failed';
+
 export interface Scenario {
   /** status-emr while the cluster starts; the last answer repeats. Default STARTING, STARTED. */
   clusterStart?: Answers<ClusterStatus>;
@@ -65,6 +68,8 @@ export interface Scenario {
   staging?: (table: string) => Answers<StageAnswer>;
   /** status-add-worker-instances-emr. Default ADDING, SUCCESS. */
   resize?: Answers<ResizeStatus>;
+  /** With an ERROR resize: the fleet ended RUNNING with this many workers (spot capacity unavailable). */
+  resizeShortfall?: number;
   /** status-stepfunction answers RUNNING this many times before the outcome. Default 1. */
   childPolls?: number;
   /** Child executions: 'run' runs their definitions here; otherwise each ends with the given status (default SUCCESS). */
@@ -240,7 +245,10 @@ export class FakeCloud {
       }
       case 'status-emr': {
         const cluster = this.cluster(parseEvent(lambda, clusterEvent, input).ClusterId);
-        return { ClusterId: cluster.id, Status: this.clusterStatus(cluster) };
+        const status = this.clusterStatus(cluster);
+        return status === 'STOPPED'
+          ? { ClusterId: cluster.id, Status: status, Reason: STOPPED_REASON }
+          : { ClusterId: cluster.id, Status: status };
       }
       case 'write-state-info-to-s3': {
         const { ClusterId } = parseEvent(lambda, clusterEvent, input);
@@ -292,7 +300,15 @@ export class FakeCloud {
         const event = parseEvent(lambda, workerResizeEvent, input);
         this.cluster(event.ClusterId);
         const { ClusterId, WorkerInstanceFleetId, TargetTotalWorkers } = event;
-        return { ClusterId, WorkerInstanceFleetId, TargetTotalWorkers, Status: this.resizeStatus() };
+        const status = this.resizeStatus();
+        const shortfall = status === 'ERROR' && this.scenario.resizeShortfall !== undefined;
+        return {
+          ClusterId,
+          WorkerInstanceFleetId,
+          TargetTotalWorkers,
+          Status: status,
+          ...(shortfall ? { CapacityShortfall: { ProvisionedWorkers: this.scenario.resizeShortfall } } : {}),
+        };
       }
       case 'terminate-emr': {
         const cluster = this.cluster(parseEvent(lambda, clusterEvent, input).ClusterId);

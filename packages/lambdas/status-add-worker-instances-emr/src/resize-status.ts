@@ -12,6 +12,8 @@ export interface ResizeRequest {
 
 export interface ResizeStatusResult extends ResizeRequest {
   Status: ResizeStatus;
+  /** With ERROR when the resize ended with the fleet RUNNING short of its target (spot capacity unavailable): the workers it has. */
+  CapacityShortfall?: { ProvisionedWorkers: number };
 }
 
 export async function resizeStatus(emr: EMRClient, request: ResizeRequest, logger?: Logger): Promise<ResizeStatusResult> {
@@ -20,6 +22,9 @@ export async function resizeStatus(emr: EMRClient, request: ResizeRequest, logge
   const { Status, details } = judgeFleet(fleet, TargetTotalWorkers);
   if (Status === 'ERROR') logger?.warn('the CORE fleet resize failed', details);
   else logger?.info(Status === 'SUCCESS' ? 'the CORE fleet resize is done' : 'the CORE fleet is still resizing', details);
+  if (Status === 'ERROR' && fleet.Status?.State === 'RUNNING') {
+    return { ClusterId, WorkerInstanceFleetId, TargetTotalWorkers, Status, CapacityShortfall: { ProvisionedWorkers: details.provisioned } };
+  }
   return { ClusterId, WorkerInstanceFleetId, TargetTotalWorkers, Status };
 }
 

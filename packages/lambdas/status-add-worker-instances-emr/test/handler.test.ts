@@ -56,7 +56,7 @@ describe('Function: status-add-worker-instances-emr handler', () => {
     ['TERMINATING', 2, 6, 'ERROR'],
     ['TERMINATED', 0, 0, 'ERROR'],
   ] as const)(
-    'returns, when the fleet is %s with %i on-demand + %i spot workers of 8, Status %s',
+    'returns, when the fleet is %s with %i on-demand + %i spot workers of 8, Status %s (and the shortfall of a RUNNING fleet)',
     async (state, onDemand, spot, expected) => {
       // Prepare
       const listed = fleetPages([{ InstanceFleets: [MASTER, core(state, onDemand, spot)] }]);
@@ -65,7 +65,8 @@ describe('Function: status-add-worker-instances-emr handler', () => {
       const result = await handler({ ...EVENT, Status: 'ADDING' });
 
       // Assess
-      expect(result).toEqual({ ...EVENT, Status: expected });
+      const shortfall = state === 'RUNNING' && expected === 'ERROR' ? { CapacityShortfall: { ProvisionedWorkers: onDemand + spot } } : {};
+      expect(result).toEqual({ ...EVENT, Status: expected, ...shortfall });
       expect(listed).toEqual([{ ClusterId: 'j-1ABC' }]);
     },
   );

@@ -17,17 +17,23 @@ export const CLUSTER_STATUS: Record<string, ClusterStatus> = {
 export interface ClusterStatusResult {
   ClusterId: string;
   Status: ClusterStatus;
+  /** When STOPPED: the EMR state and its state change reason, e.g. `TERMINATED_WITH_ERRORS: BOOTSTRAP_FAILURE: …`. */
+  Reason?: string;
 }
 
 export async function clusterStatus(emr: EMRClient, clusterId: string): Promise<ClusterStatusResult> {
   let state: string | undefined;
+  let reason: { Code?: string; Message?: string } | undefined;
   try {
     const response = await emr.send(new DescribeClusterCommand({ ClusterId: clusterId }));
     state = response.Cluster?.Status?.State;
+    reason = response.Cluster?.Status?.StateChangeReason;
   } catch (error) {
     rethrowUnknownCluster(error, `EMR cluster ${clusterId} does not exist`);
   }
   const status = state === undefined ? undefined : CLUSTER_STATUS[state];
   if (!status) throw new UnexpectedResponseError(`EMR cluster ${clusterId} is in an unknown state: ${state ?? '(none)'}`);
-  return { ClusterId: clusterId, Status: status };
+  if (status !== 'STOPPED') return { ClusterId: clusterId, Status: status };
+  const parts = [state, reason?.Code, reason?.Message].filter((part): part is string => Boolean(part));
+  return { ClusterId: clusterId, Status: status, Reason: parts.join(': ') };
 }

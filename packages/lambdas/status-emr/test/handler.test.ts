@@ -31,8 +31,36 @@ describe('Function: status-emr handler', () => {
     const result = await handler({ ClusterId: 'j-1ABC', Extra: 'kept out' });
 
     // Assess
-    expect(result).toEqual({ ClusterId: 'j-1ABC', Status: expected });
+    expect(result).toEqual(
+      expected === 'STOPPED' ? { ClusterId: 'j-1ABC', Status: expected, Reason: state } : { ClusterId: 'j-1ABC', Status: expected },
+    );
     expect(emrMock.commandCalls(DescribeClusterCommand).map((call) => call.args[0].input)).toEqual([{ ClusterId: 'j-1ABC' }]);
+  });
+
+  it('returns the state change reason of a stopped cluster as Reason', async () => {
+    // Prepare
+    emrMock.on(DescribeClusterCommand).resolves({
+      Cluster: {
+        Id: 'j-1ABC',
+        Status: {
+          State: 'TERMINATED_WITH_ERRORS',
+          StateChangeReason: {
+            Code: 'BOOTSTRAP_FAILURE',
+            Message: 'On the master instance, bootstrap action 1 returned a non-zero return code',
+          },
+        },
+      },
+    });
+
+    // Act
+    const result = await handler({ ClusterId: 'j-1ABC' });
+
+    // Assess
+    expect(result).toEqual({
+      ClusterId: 'j-1ABC',
+      Status: 'STOPPED',
+      Reason: 'TERMINATED_WITH_ERRORS: BOOTSTRAP_FAILURE: On the master instance, bootstrap action 1 returned a non-zero return code',
+    });
   });
 
   it('asks EMR in the region of config.ini', async () => {
