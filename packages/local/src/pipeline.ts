@@ -2,7 +2,7 @@
 // report and check that the warehouse holds exactly what landed.
 import { DeleteObjectsCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
+import { s3Layout, tables, WORKFLOW_IDS, warehouseTable } from '@data-pipeline/model';
 import { ensureTableFolders } from './deploy';
 import type { LocalNames } from './environment';
 import { followExecution } from './follow';
@@ -89,7 +89,8 @@ async function settle(services: Services, names: LocalNames, print: (line: strin
 /** Empties the data zones and the state file (config, scripts, tables and their folders stay): a fresh start for a full run. */
 export async function resetLake(services: Services, bucket: string): Promise<number> {
   let deleted = 0;
-  for (const prefix of [s3Layout.landingRoot, s3Layout.stageRoot, s3Layout.warehouseRoot, s3Layout.archiveRoot, s3Layout.stateFileKey]) {
+  const zones = [s3Layout.landingRoot, s3Layout.stageRoot, s3Layout.warehouseRoot, s3Layout.archiveRoot, s3Layout.quarantineRoot];
+  for (const prefix of [...zones, s3Layout.stateFileKey]) {
     for await (const page of paginateListObjectsV2({ client: services.s3 }, { Bucket: bucket, Prefix: prefix })) {
       // Directory markers stay: the tables' locations exist as they did after deployment.
       const keys = (page.Contents ?? []).map((object) => object.Key ?? '').filter((key) => key && !key.endsWith('/'));
@@ -99,5 +100,9 @@ export async function resetLake(services: Services, bucket: string): Promise<num
     }
   }
   await ensureTableFolders(services.s3, bucket);
+  // The catalog forgets the partitions whose folders are gone, as MSCK REPAIR … SYNC PARTITIONS does on EMR.
+  for (const table of tables.filter((candidate) => candidate.partitionKeys.length > 0)) {
+    await services.query(`MSCK REPAIR TABLE ${warehouseTable(table).qualifiedName} SYNC PARTITIONS`);
+  }
   return deleted;
 }

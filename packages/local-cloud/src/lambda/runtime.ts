@@ -45,6 +45,8 @@ export interface LambdaFault {
   remaining: number;
   /** `start` (default): instead of running the handler. `end`: after the handler ran — its effects happened, its result is lost. */
   phase?: 'start' | 'end';
+  /** Only invocations whose event this accepts (default: every one). */
+  matches?: (event: unknown) => boolean;
 }
 
 export interface InvocationRecord {
@@ -108,7 +110,7 @@ export class LambdaRuntime {
     }
     const requestId = randomUUID();
     const startedAt = new Date();
-    const fault = this.takeFault(config.name);
+    const fault = this.takeFault(config.name, event);
     const record: InvocationRecord = { requestId, functionName: config.name, startedAt, durationMs: 0 };
     if (parsed.qualifier) record.qualifier = parsed.qualifier;
     if (fault && fault.phase !== 'end') {
@@ -137,8 +139,10 @@ export class LambdaRuntime {
     }
   }
 
-  private takeFault(name: string): LambdaFault | undefined {
-    const fault = this.faults.find((candidate) => candidate.remaining > 0 && candidate.functionName === name);
+  private takeFault(name: string, event: unknown): LambdaFault | undefined {
+    const fault = this.faults.find(
+      (candidate) => candidate.remaining > 0 && candidate.functionName === name && (candidate.matches?.(event) ?? true),
+    );
     if (fault) fault.remaining -= 1;
     return fault;
   }
