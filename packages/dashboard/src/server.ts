@@ -35,6 +35,7 @@ export function dashboardApp(context: DashboardContext): Hono {
   for (const [path, asset] of Object.entries(ASSETS))
     app.get(path, (c) => c.body(new Uint8Array(assetBody(asset)), 200, { 'content-type': asset.type, 'cache-control': 'no-cache' }));
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/api/runs', async (c) => c.json(await runs(services.sfn, names)));
   app.get('/api/execution', async (c) => {
     const arn = c.req.query('arn');
