@@ -5,6 +5,7 @@ import {
   DescribeStateMachineCommand,
   ExecutionDoesNotExist,
   type HistoryEvent,
+  InvalidArn,
   paginateGetExecutionHistory,
   paginateListExecutions,
   type SFNClient,
@@ -12,7 +13,7 @@ import {
 import { WORKFLOW_TITLES } from '@data-pipeline/asl';
 import type { LocalNames } from '@data-pipeline/local';
 import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
-import { NotFoundError } from '../errors';
+import { BadRequestError, NotFoundError } from '../errors';
 import { parseDefinition } from '../shaping/definition';
 import { type ExecutionRow, executionRow, type RunsView, runsView } from '../shaping/executions';
 import { executionGraph } from '../shaping/graph';
@@ -64,6 +65,7 @@ export async function executionDetail(sfn: SFNClient, names: LocalNames, executi
   const described = await sfn.send(new DescribeExecutionCommand({ executionArn })).catch((error: Error) => {
     if (error instanceof ExecutionDoesNotExist || error.name === 'ExecutionDoesNotExist')
       throw new NotFoundError(`no execution ${executionArn}`, { cause: error });
+    if (error instanceof InvalidArn || error.name === 'InvalidArn') throw new BadRequestError(`not an execution ARN: ${executionArn}`);
     throw error;
   });
   const stateMachineArn = described.stateMachineArn ?? '';
