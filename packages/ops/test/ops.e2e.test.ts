@@ -1,6 +1,6 @@
 // The CLI against the local services: the real bundles, definitions, HiveQL and Spark (one set of
 // services for the file, started by startAndDeploy on a temporary folder).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListClustersCommand } from '@aws-sdk/client-emr';
@@ -8,8 +8,10 @@ import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type LocalSession, resetLake, sampleFiles, startAndDeploy } from '@data-pipeline/local';
 import { getEnvironment, getTable, s3Layout, tablePrefixes, WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { statusCommand } from '../src/commands/status';
 import { createContext, type OpsContext, type Output } from '../src/context';
+import { connectLocal } from '../src/environments';
 import { runCli } from '../src/program';
 
 const FACT = 'sample_country_tx_fact';
@@ -238,6 +240,37 @@ describe('Function: ops on the local services', () => {
       reason: expect.stringContaining('Injected: bootstrap failed'),
     });
     expect(await stateFile()).toEqual([]);
+  });
+
+  it('finds the services of `pnpm local up` through its state file, notifications included', { timeout: 60_000 }, async () => {
+    // Prepare: the state file `pnpm local up` writes, naming this process and these services.
+    const localDir = join(dir, 'local');
+    mkdirSync(join(localDir, 'cloud'), { recursive: true });
+    const env = session.cloud.clientEnv();
+    writeFileSync(
+      join(localDir, 'cloud', 'daemon.json'),
+      JSON.stringify({
+        pid: process.pid,
+        control: 'http://127.0.0.1:9',
+        layout: session.cloud.layout,
+        startedAt: new Date().toISOString(),
+        endpoints: session.cloud.endpoints,
+        region: session.names.region,
+        credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
+      }),
+    );
+    vi.stubEnv('DATA_PIPELINE_LOCAL_DIR', localDir);
+
+    // Act
+    const ctx = await connectLocal({ out: { line: () => {}, info: () => {} } });
+    const status = await statusCommand(ctx);
+
+    // Assess
+    expect(status.data.environment).toBe('local');
+    expect(status.data.executions.find((entry) => entry.workflow === 'master')?.executions.map((execution) => execution.name)).toContain(
+      'ops-e2e-failing-run',
+    );
+    expect(status.data.lastNotification?.subject).toMatch(/^data-pipeline: /);
   });
 
   it('re-runs Launch EMR Cluster and the fact workflow after the failed fact load: the load completes', { timeout: 300_000 }, async () => {

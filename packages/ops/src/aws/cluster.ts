@@ -35,7 +35,11 @@ export async function readStateFile(s3: S3Client, bucket: string): Promise<State
 }
 
 function causeOf(error: Error): string {
-  return error.cause instanceof Error ? `: ${error.cause.name}: ${error.cause.message}` : '';
+  if (!(error.cause instanceof Error)) return '';
+  const denied = (error.cause as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403;
+  // Without s3:ListBucket on the key, S3 answers a missing object with 403 rather than 404.
+  const hint = denied ? ' (S3 answers 403 for a missing object when s3:ListBucket on its key is not granted)' : '';
+  return `: ${error.cause.name}: ${error.cause.message}${hint}`;
 }
 
 export interface ClusterState {

@@ -27,6 +27,11 @@ export interface ClusterData {
   steps: StepView[];
 }
 
+/** A table cell on one line: EMR's failure messages hold the last lines of stderr. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
 async function findCluster(ctx: OpsContext, given?: string): Promise<{ id?: string; source: ClusterData['source']; reason?: string }> {
   if (given) return { id: given, source: 'option' };
   const reading = await readStateFile(ctx.clients.s3, ctx.bucket);
@@ -102,7 +107,7 @@ export async function clusterCommand(ctx: OpsContext, options: { cluster?: strin
             paintStatus(c, step.state),
             formatTime(step.started),
             formatDuration(durationBetween(step.started, step.ended, now)),
-            step.failure ? [step.failure.reason, step.failure.message].filter(Boolean).join(': ') : '',
+            step.failure ? oneLine([step.failure.reason, step.failure.message].filter(Boolean).join(': ')) : '',
           ]),
         ),
       );
