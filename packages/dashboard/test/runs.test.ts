@@ -62,6 +62,27 @@ describe('Function: runs', () => {
     expect(view.masters.map((run) => [run.name, run.children.map((child) => child.name)])).toEqual([['m1', ['l1']]]);
     expect(view.others).toEqual([]);
   });
+
+  it('reads the history of a Master that has ended once, over several calls', async () => {
+    // Prepare
+    const master = executionArn('master', 'm1');
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('master') }).resolves({
+      executions: [
+        { executionArn: master, stateMachineArn: '', name: 'm1', status: 'FAILED', startDate: new Date(), stopDate: new Date() },
+      ],
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: [] });
+    const ended = new Map<string, string[]>();
+    const client = new SFNClient({ region: 'eu-west-1' });
+
+    // Act
+    await runs(client, names, ended);
+    await runs(client, names, ended);
+
+    // Assess
+    expect(sfn.commandCalls(GetExecutionHistoryCommand)).toHaveLength(1);
+  });
 });
 
 describe('Function: executionDetail', () => {

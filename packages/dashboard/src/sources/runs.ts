@@ -35,9 +35,14 @@ export async function history(sfn: SFNClient, executionArn: string): Promise<His
   return events;
 }
 
-export async function listExecutions(sfn: SFNClient, names: LocalNames, now = new Date()): Promise<ExecutionRow[]> {
+export async function listExecutions(
+  sfn: SFNClient,
+  names: LocalNames,
+  workflows: readonly WorkflowId[] = WORKFLOW_IDS,
+  now = new Date(),
+): Promise<ExecutionRow[]> {
   const rows: ExecutionRow[] = [];
-  for (const workflow of WORKFLOW_IDS) {
+  for (const workflow of workflows) {
     let listed = 0;
     for await (const page of paginateListExecutions(
       { client: sfn },
@@ -51,12 +56,18 @@ export async function listExecutions(sfn: SFNClient, names: LocalNames, now = ne
   return rows;
 }
 
-/** Every execution, and each Master with the children it started (from its history). */
-export async function runs(sfn: SFNClient, names: LocalNames): Promise<RunsView> {
+/**
+ * Every execution, and each Master with the children it started (from its history). `ended` keeps the
+ * children of Masters that have ended, whose history no longer changes, between calls.
+ */
+export async function runs(sfn: SFNClient, names: LocalNames, ended = new Map<string, string[]>()): Promise<RunsView> {
   const rows = await listExecutions(sfn, names);
   const children = new Map<string, string[]>();
-  for (const master of rows.filter((row) => row.workflow === 'master'))
-    children.set(master.arn, startedExecutions(await history(sfn, master.arn), master.arn));
+  for (const master of rows.filter((row) => row.workflow === 'master')) {
+    const known = ended.get(master.arn) ?? startedExecutions(await history(sfn, master.arn), master.arn);
+    if (master.status !== 'RUNNING') ended.set(master.arn, known);
+    children.set(master.arn, known);
+  }
   return runsView(rows, 'master', children);
 }
 
