@@ -157,6 +157,7 @@ describe('Function: ops on the local services', () => {
     const history = await ops('--json', 'history', 'fact-process');
     const text = await ops('history', 'fact-process');
     const status = await ops('--json', 'status');
+    const masterHistory = JSON.parse((await ops('--json', 'history', 'ops-e2e-failing-run')).stdout);
 
     // Assess
     expect(master.status).toBe('FAILED');
@@ -169,6 +170,12 @@ describe('Function: ops on the local services', () => {
     expect(view.failedStep.failure.reason).toContain('Injected: the fact load failed');
     expect(text.stdout).toMatch(/\n {2}state {3}Check load\n {2}error {3}EmrStepFailed\n/);
     expect(text.stdout).toContain('reason   Injected: the fact load failed');
+    expect(masterHistory.failure).toMatchObject({ state: 'Check Fact Process', error: 'ChildWorkflowFailed' });
+    expect(masterHistory.failedChild).toMatchObject({
+      workflow: 'fact-process',
+      failure: { state: 'Check load', error: 'EmrStepFailed' },
+      failedStep: { name: `${FACT} - load into warehouse`, state: 'FAILED' },
+    });
     const statusData = JSON.parse(status.stdout);
     expect(statusData.executions.find((entry: { workflow: string }) => entry.workflow === 'master').executions[0].status).toBe('FAILED');
     expect(statusData.stateFile.kind).toBe('none');
