@@ -9,7 +9,7 @@ import { type ExecutionDetails, runningExecutions } from '../aws/executions';
 import type { OpsContext } from '../context';
 import { RefusedError, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
-import { formatDuration, formatTime, paintStatus } from '../output/format';
+import { type Colors, formatDuration, formatTime, paintStatus } from '../output/format';
 import { type WorkflowInfo, workflowCatalog } from '../workflows/catalog';
 import { followExecution } from './follow';
 import { type HistoryView, historyOf, renderHistory } from './history';
@@ -135,11 +135,11 @@ export async function rerunCommand(ctx: OpsContext, id: WorkflowId, options: Rer
     }),
   );
   const data: RerunData = { workflow: id, stateMachineArn, executionArn, input, ...(clusterId ? { clusterId } : {}) };
-  const started = (c: Parameters<CommandResult['render']>[0]) =>
-    `started ${c.bold(workflow.title)}${clusterId ? ` on cluster ${clusterId}` : ''}: ${executionArn}`;
+  const started = (c: Colors) => `started ${c.bold(workflow.title)}${clusterId ? ` on cluster ${clusterId}` : ''}: ${executionArn}`;
   if (!options.wait) return { code: EXIT.ok, data, render: started };
 
-  ctx.out[ctx.out.json ? 'info' : 'line'](started(ctx.out.colors));
+  // With --json, stdout carries only the result: progress goes to stderr.
+  (ctx.out.json ? ctx.out.info : ctx.out.line)(started(ctx.out.colors));
   const ended: ExecutionDetails = await followExecution(ctx, executionArn);
   const durationMs = ended.startDate && ended.stopDate ? ended.stopDate.getTime() - ended.startDate.getTime() : undefined;
   const done: RerunData = { ...data, status: ended.status, ...(durationMs !== undefined ? { durationMs } : {}) };
