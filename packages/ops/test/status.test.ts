@@ -5,7 +5,7 @@ import {
   ListInstancesCommand,
   ListStepsCommand,
 } from '@aws-sdk/client-emr';
-import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { WORKFLOW_IDS } from '@data-pipeline/model';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clusterCommand } from '../src/commands/cluster';
@@ -40,6 +40,12 @@ describe('Function: statusCommand', () => {
         },
       ],
     });
+    mocks.sfn.on(GetExecutionHistoryCommand).resolves({
+      events: [
+        { id: 9, type: 'WaitStateExited', timestamp: at(59), stateExitedEventDetails: { name: 'Wait for load' } },
+        { id: 8, type: 'TaskStateEntered', timestamp: at(59), stateEnteredEventDetails: { name: 'Check load' } },
+      ],
+    });
     givenStateFile(mocks, 'dev', 'j-1ABC');
     mocks.emr.on(DescribeClusterCommand).resolves({ Cluster: { Id: 'j-1ABC', Name: 'data-pipeline-dev', Status: { State: 'WAITING' } } });
     const ctx = mockedContext('dev', {
@@ -58,16 +64,21 @@ describe('Function: statusCommand', () => {
       WORKFLOW_IDS.map((id) => ({ stateMachineArn: arnOf('dev', id), maxResults: 2 })),
     );
     expect(
-      result.data.executions.find((entry) => entry.workflow === 'fact-process')?.executions.map((e) => [e.name, e.status, e.durationMs]),
+      result.data.executions
+        .find((entry) => entry.workflow === 'fact-process')
+        ?.executions.map((e) => [e.name, e.status, e.durationMs, e.currentState]),
     ).toEqual([
-      ['f2', 'RUNNING', 120_000],
-      ['f1', 'FAILED', 75_000],
+      ['f2', 'RUNNING', 120_000, 'Check load'],
+      ['f1', 'FAILED', 75_000, undefined],
+    ]);
+    expect(mocks.sfn.commandCalls(GetExecutionHistoryCommand).map((call) => call.args[0].input)).toEqual([
+      { executionArn: 'arn:f2', reverseOrder: true, maxResults: 20 },
     ]);
     expect(result.data.cluster).toEqual({ id: 'j-1ABC', name: 'data-pipeline-dev', state: 'WAITING' });
     expect(result.data.lastNotification?.subject).toBe('data-pipeline: Fact Process failed');
     expect(text).toContain(
       [
-        'fact-process           RUNNING    2026-12-01 17:58:00  2m 00s  f2',
+        'fact-process           RUNNING    2026-12-01 17:58:00  2m 00s  f2         Check load',
         '                       FAILED     2026-12-01 17:10:00  1m 15s  f1',
       ].join('\n'),
     );
