@@ -3,16 +3,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListClustersCommand } from '@aws-sdk/client-emr';
-import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DescribeExecutionCommand, ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type LocalSession, resetLake, sampleFiles, startAndDeploy } from '@data-pipeline/local';
-import { getEnvironment, getTable, s3Layout, tablePrefixes, WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
+import { getTable, s3Layout, tablePrefixes } from '@data-pipeline/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusCommand } from '../src/commands/status';
-import { createContext, type OpsContext, type Output } from '../src/context';
 import { connectLocal } from '../src/environments';
-import { runCli } from '../src/program';
+import { localOps, sampleRowCount } from './support/local-ops';
+
+type LocalOps = ReturnType<typeof localOps>;
 
 const FACT = 'sample_country_tx_fact';
 const DIM = 'sample_country_dim';
@@ -20,88 +20,19 @@ const DIM = 'sample_country_dim';
 describe('Function: ops on the local services', () => {
   let dir: string;
   let session: LocalSession;
-
-  function context(out: Partial<Output> = {}): OpsContext {
-    return createContext({
-      env: getEnvironment('local'),
-      clients: { sfn: session.services.sfn, emr: session.services.emr, s3: session.services.s3 },
-      notifications: async () =>
-        (await session.services.messages()).map((m) => ({
-          ...(m.Subject ? { subject: m.Subject } : {}),
-          message: m.Message,
-          timestamp: m.Timestamp,
-        })),
-      out: { line: () => {}, info: () => {}, ...out },
-      pollMs: 200,
-    });
-  }
-
-  /** Runs one command line against the local services; the exit code and what it printed. */
-  async function ops(...argv: string[]) {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const code = await runCli(['--env', 'local', ...argv], {
-      io: { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text), isTTY: false, env: {} },
-      connect: async (_, out) => Object.assign(context(out), { cwd: dir }),
-    });
-    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-  }
-
-  const arn = (workflow: WorkflowId) => session.names.stateMachineArn(workflow);
-
-  async function executionCounts(): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const workflow of WORKFLOW_IDS) {
-      const { executions = [] } = await session.services.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn(workflow) }));
-      counts[workflow] = executions.length;
-    }
-    return counts;
-  }
-
-  async function clusterIds(): Promise<string[]> {
-    const { Clusters = [] } = await session.services.emr.send(new ListClustersCommand({}));
-    return Clusters.map((cluster) => cluster.Id ?? '').sort();
-  }
-
-  async function keysUnder(prefix: string): Promise<string[]> {
-    const { Contents = [] } = await session.services.s3.send(new ListObjectsV2Command({ Bucket: session.names.bucket, Prefix: prefix }));
-    return Contents.map((object) => object.Key ?? '').filter((key) => !key.endsWith('/'));
-  }
-
-  async function stateFile(): Promise<string[]> {
-    return keysUnder(s3Layout.stateFileKey);
-  }
-
-  /** Waits until no workflow runs (a failure's cleanup runs Terminate EMR Cluster after the Master ended). */
-  async function idle(): Promise<void> {
-    for (;;) {
-      const running = await Promise.all(
-        WORKFLOW_IDS.map((workflow) =>
-          session.services.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn(workflow), statusFilter: 'RUNNING' })),
-        ),
-      );
-      if (running.every(({ executions = [] }) => executions.length === 0)) return;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  async function finished(executionArn: string) {
-    for (;;) {
-      const execution = await session.services.sfn.send(new DescribeExecutionCommand({ executionArn }));
-      if (execution.status !== 'RUNNING') return execution;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  function csvRowCount(table: string): number {
-    return sampleFiles()
-      .filter((file) => file.table === table)
-      .reduce((sum, file) => sum + readFileSync(file.path, 'utf8').trim().split('\n').length - 1, 0);
-  }
+  let arn: LocalOps['arn'];
+  let ops: LocalOps['ops'];
+  let executionCounts: LocalOps['executionCounts'];
+  let clusterIds: LocalOps['clusterIds'];
+  let keysUnder: LocalOps['keysUnder'];
+  let stateFile: LocalOps['stateFile'];
+  let idle: LocalOps['idle'];
+  let finished: LocalOps['finished'];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ops-e2e-'));
     session = await startAndDeploy({ dir: join(dir, 'cloud') });
+    ({ arn, ops, executionCounts, clusterIds, keysUnder, stateFile, idle, finished } = localOps(session, dir));
   }, 300_000);
 
   afterAll(async () => {
@@ -191,9 +122,7 @@ describe('Function: ops on the local services', () => {
     const [stale] = before.clusters;
     await session.services.s3.send(new PutObjectCommand({ Bucket: session.names.bucket, Key: s3Layout.stateFileKey, Body: stale ?? '' }));
     const notUp = await ops('--json', 'rerun', 'add-emr-workers');
-    await session.services.s3.send(
-      new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({ Bucket: session.names.bucket, Key: s3Layout.stateFileKey }),
-    );
+    await session.services.s3.send(new DeleteObjectCommand({ Bucket: session.names.bucket, Key: s3Layout.stateFileKey }));
     const after = { executions: await executionCounts(), clusters: await clusterIds(), stateFile: await stateFile() };
 
     // Assess
@@ -300,7 +229,7 @@ describe('Function: ops on the local services', () => {
     expect(clusterData.fleets.map((fleet: { type: string }) => fleet.type).sort()).toEqual(['CORE', 'MASTER']);
     expect(fact.code, fact.stdout).toBe(0);
     expect(JSON.parse(fact.stdout)).toMatchObject({ workflow: 'fact-process', status: 'SUCCEEDED', clusterId: clusterData.cluster.id });
-    expect(counts.rows).toEqual([[String(csvRowCount(FACT))]]);
+    expect(counts.rows).toEqual([[String(sampleRowCount(FACT))]]);
     expect(await keysUnder(tablePrefixes(getTable(FACT)).stage)).toEqual([]);
     expect(terminate.code).toBe(0);
     expect(await stateFile()).toEqual([]);
