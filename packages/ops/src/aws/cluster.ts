@@ -3,10 +3,10 @@ import {
   DescribeClusterCommand,
   DescribeStepCommand,
   type EMRClient,
-  ListClustersCommand,
   ListInstanceFleetsCommand,
   ListInstancesCommand,
   ListStepsCommand,
+  paginateListClusters,
 } from '@aws-sdk/client-emr';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { formatS3Location, NoClusterRecordedError, readClusterId, StateFileError } from '@data-pipeline/core';
@@ -73,10 +73,15 @@ export async function describeCluster(emr: EMRClient, clusterId: string): Promis
   }
 }
 
-/** Active clusters of the environment's name, newest first. */
-export async function activeClustersNamed(emr: EMRClient, name: string): Promise<string[]> {
-  const { Clusters = [] } = await emr.send(new ListClustersCommand({ ClusterStates: [...ACTIVE_STATES] }));
-  return Clusters.filter((cluster) => cluster.Name === name && cluster.Id).map((cluster) => cluster.Id ?? '');
+/** Active clusters of the environment's name (what Launch EMR Cluster's duplicate check looks for), newest first. */
+export async function activeClustersNamed(emr: EMRClient, name: string): Promise<Array<{ id: string; state: string }>> {
+  const found: Array<{ id: string; state: string }> = [];
+  for await (const page of paginateListClusters({ client: emr }, { ClusterStates: [...ACTIVE_STATES] })) {
+    for (const cluster of page.Clusters ?? []) {
+      if (cluster.Name === name && cluster.Id) found.push({ id: cluster.Id, state: cluster.Status?.State ?? 'UNKNOWN' });
+    }
+  }
+  return found;
 }
 
 export interface FleetView {

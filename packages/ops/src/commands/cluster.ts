@@ -39,9 +39,9 @@ async function findCluster(ctx: OpsContext, given?: string): Promise<{ id?: stri
   const [active] = await activeClustersNamed(ctx.clients.emr, ctx.env.emr.clusterName);
   if (active)
     return {
-      id: active,
+      id: active.id,
       source: 'active-cluster',
-      reason: `the state file names none (${reading.reason}); ${active} is up under the environment's cluster name`,
+      reason: `the state file names none (${reading.reason}); ${active.id} is up under the environment's cluster name`,
     };
   return { source: 'none', reason: `${reading.reason}; no cluster named ${ctx.env.emr.clusterName} is up` };
 }
