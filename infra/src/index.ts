@@ -1,3 +1,6 @@
+export { personRoleName } from './access/people-access';
+export { PERSON_ROLES, type PeopleTargets, type PersonRole, peopleGrants } from './access/people-grants';
+export { isQuicksightEnabled, quicksightGroupArn } from './analytics/quicksight';
 export { type BuildAppOptions, buildApp } from './app';
 export { type LambdaPackage, lambdaPackage, packageDirectory } from './compute/bundle';
 export { deterministicZip } from './compute/deterministic-zip';

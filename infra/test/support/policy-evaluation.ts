@@ -38,6 +38,13 @@ function resolveExpression(stack: SynthesizedStack, expression: string): string 
   if (expression === 'data.aws_partition.partition.partition') return 'aws';
   if (expression === 'data.aws_caller_identity.caller.account_id') return ACCOUNT;
   const [type = '', id = '', attribute] = expression.split('.');
+  if (type === 'aws_lambda_alias' && attribute === 'arn') {
+    const config = resourcesOf(stack, type)[id] as Record<string, unknown>;
+    return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${resolveReferences(stack, String(config.function_name))}:${nameOf(stack, type, id)}`;
+  }
+  if (type === 'aws_lambda_function' && attribute === 'function_name') {
+    return resolveReferences(stack, String((resourcesOf(stack, type)[id] as Record<string, unknown>).function_name));
+  }
   if (type === 'aws_kms_key' && attribute === 'arn') return `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`;
   if (attribute === 'arn' && arnOf[type]) return (arnOf[type] as (name: string, id: string) => string)(nameOf(stack, type, id), id);
   if ((attribute === 'name' || attribute === 'bucket' || attribute === 'id') && type !== 'aws_kms_key') return nameOf(stack, type, id);

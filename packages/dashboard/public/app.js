@@ -17,8 +17,16 @@ const PALETTE = [
   '#9333ea',
 ];
 const REFRESH_MS = 5000;
+/** Graphs are drawn at this fraction of Mermaid's natural size; the panel scrolls. */
+const GRAPH_SCALE = 0.64;
 
-mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', flowchart: { useMaxWidth: true } });
+// Graphs keep their natural size (the panel scrolls): scaled to fit, a long workflow's labels get too small to read.
+mermaid.initialize({
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'neutral',
+  flowchart: { useMaxWidth: false, nodeSpacing: 28, rankSpacing: 34, padding: 6 },
+});
 
 let selectedArn = new URLSearchParams(location.hash.slice(1)).get('execution') ?? undefined;
 let lastRuns = '';
@@ -74,7 +82,7 @@ function runRow(row, kind, label) {
     },
     element('td', { title: row.arn }, label),
     element('td', {}, status(row.status)),
-    element('td', {}, dateTime(row.start)),
+    element('td', { title: row.start ?? '' }, time(row.start)),
     element('td', { class: 'num' }, duration(row.durationSeconds)),
   );
 }
@@ -89,7 +97,7 @@ function renderRuns(view) {
     });
   }
   if (view.others.length) {
-    rows.push(element('tr', { class: 'group' }, element('td', { colspan: '4' }, 'Executions started on their own')));
+    rows.push(element('tr', { class: 'group' }, element('td', { colspan: '4' }, 'Other executions')));
     for (const other of view.others) rows.push(runRow(other, 'child', `${other.title} · ${other.name}`));
   }
   body.replaceChildren(...(rows.length ? rows : [empty('no executions yet: run the pipeline with pnpm local run', 4)]));
@@ -118,7 +126,22 @@ async function renderExecution(detail) {
     : '';
   graphCount += 1;
   const { svg } = await mermaid.render(`graph-svg-${graphCount}`, detail.mermaid);
-  document.getElementById('graph').innerHTML = svg;
+  const graph = document.getElementById('graph');
+  graph.innerHTML = svg;
+  const drawn = graph.querySelector('svg');
+  const natural = drawn?.viewBox.baseVal;
+  if (drawn && natural?.width) {
+    drawn.style.width = `${natural.width * GRAPH_SCALE}px`;
+    drawn.style.height = `${natural.height * GRAPH_SCALE}px`;
+  }
+  // Bring the failed state into view: in a long workflow it sits far down.
+  const failedNode = graph.querySelector('g.node.failed');
+  if (failedNode) {
+    const box = failedNode.getBoundingClientRect();
+    const frame = graph.getBoundingClientRect();
+    graph.scrollTop += box.top - frame.top - frame.height / 2;
+    graph.scrollLeft += box.left - frame.left - frame.width / 2;
+  } else graph.scrollTo(0, 0);
   const panel = document.getElementById('execution');
   panel.dataset.arn = detail.execution.arn;
   panel.dataset.status = detail.execution.status;
@@ -226,7 +249,7 @@ function renderClusters(clusters) {
 
 // The data
 
-function chartCard(id, title, subtitle, kind, data, axes) {
+function chartCard(id, title, subtitle, kind, data, axes, stacked = false) {
   const canvas = element('canvas', { id, dataset: { series: JSON.stringify(data.datasets.map((dataset) => dataset.label)) } });
   const card = element(
     'div',
@@ -238,7 +261,6 @@ function chartCard(id, title, subtitle, kind, data, axes) {
     ...dataset,
     backgroundColor: PALETTE[index % PALETTE.length],
     borderColor: PALETTE[index % PALETTE.length],
-    tension: 0.2,
   }));
   const chart = new Chart(canvas, {
     type: kind,
@@ -246,10 +268,10 @@ function chartCard(id, title, subtitle, kind, data, axes) {
     options: {
       animation: false,
       maintainAspectRatio: false,
-      plugins: { legend: { position: 'right', labels: { boxWidth: 12, font: { size: 11 } } } },
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } } },
       scales: {
-        x: { title: { display: true, text: axes.x } },
-        y: { beginAtZero: true, title: { display: true, text: axes.y } },
+        x: { stacked, title: { display: true, text: axes.x } },
+        y: { stacked, beginAtZero: true, title: { display: true, text: axes.y } },
       },
     },
   });
@@ -271,15 +293,9 @@ function renderData(data) {
     if (!spec.data.datasets.length) card.append(element('p', { class: 'empty' }, 'no rows yet'));
   }
   for (const table of data.counts) {
-    const axes = { x: 'Master run (end time, status)', y: `rows per ${table.partitionKey ?? 'table'}` };
-    const { card, chart } = chartCard(
-      `counts-${table.table}`,
-      table.table,
-      `rows per ${table.partitionKey ?? 'table'}`,
-      'line',
-      table.data,
-      axes,
-    );
+    const per = table.partitionKey ? `rows per ${table.partitionKey}` : 'rows';
+    const axes = { x: 'after the Master run that ended at', y: per };
+    const { card, chart } = chartCard(`counts-${table.table}`, table.table, per, 'bar', table.data, axes, true);
     countsBox.append(card);
     charts.push(chart);
     if (!table.data.labels.length) card.append(element('p', { class: 'empty' }, 'no snapshot yet: one is recorded when a Master run ends'));

@@ -35,7 +35,9 @@ export function dashboardApp(context: DashboardContext): Hono {
   for (const [path, asset] of Object.entries(ASSETS))
     app.get(path, (c) => c.body(new Uint8Array(assetBody(asset)), 200, { 'content-type': asset.type, 'cache-control': 'no-cache' }));
 
-  app.get('/api/runs', async (c) => c.json(await runs(services.sfn, names)));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  const endedChildren = new Map<string, string[]>();
+  app.get('/api/runs', async (c) => c.json(await runs(services.sfn, names, endedChildren)));
   app.get('/api/execution', async (c) => {
     const arn = c.req.query('arn');
     if (!arn) throw new BadRequestError('the query parameter arn (an execution ARN) is missing');
@@ -98,8 +100,8 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     file,
     intervalMs: options.recordIntervalMs ?? 3000,
     endedMasters: async () =>
-      (await listExecutions(options.services.sfn, options.names))
-        .filter((row) => row.workflow === 'master' && row.status !== 'RUNNING' && row.stop)
+      (await listExecutions(options.services.sfn, options.names, ['master']))
+        .filter((row) => row.status !== 'RUNNING' && row.stop)
         .map((row) => ({ arn: row.arn, name: row.name, status: row.status, stoppedAt: row.stop ?? '' })),
     counts: () => warehouseCounts(options.services),
     onError: options.onError,

@@ -1,5 +1,6 @@
-// The dashboard in a real headless Chromium, over private local services on which the Master ran once
-// successfully and once with an injected fact-load failure. Saves screenshots for the README.
+// The dashboard in a real headless Chromium, over private local services on which the Master ran twice
+// successfully (the fact table grows) and once with an injected fact-load failure. Saves screenshots for
+// the README.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
   let browser: Browser;
   let page: Page;
   let succeeded: PipelineRunResult;
+  let again: PipelineRunResult;
   let failed: PipelineRunResult;
   const countsFile = () => join(dir, 'dashboard', 'row-counts.jsonl');
 
@@ -64,6 +66,8 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     dashboard = await startDashboard({ services: session.services, names: session.names, recordIntervalMs: 500 });
     succeeded = await runPipeline(session.services, session.names, { files: sampleFiles(), print: quiet });
     await recorded(succeeded.executionArn);
+    again = await runPipeline(session.services, session.names, { files: sampleFiles(), print: quiet });
+    await recorded(again.executionArn);
     session.cloud.emr.faults.steps.push({
       stepName: workflowStepsOf(getTable('sample_country_tx_fact'), session.names.bucket).load.Step_Name,
       message: 'Injected: the fact load failed',
@@ -71,7 +75,7 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     });
     failed = await runPipeline(session.services, session.names, { files: sampleFiles(), print: quiet });
     await recorded(failed.executionArn);
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1100 } });
     await page.goto(`${dashboard.url}#execution=${encodeURIComponent(succeeded.executionArn)}`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
   }, 600_000);
@@ -97,7 +101,7 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     await page.screenshot({ path: join(screenshots, 'dashboard.png') });
 
     // Assess
-    expect(succeeded.status).toBe('SUCCEEDED');
+    expect([succeeded.status, again.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
     expect(status).toBe('SUCCEEDED');
     expect(shown).toBe('SUCCEEDED');
     expect(children).toEqual(['launch-emr-cluster', 'dimension-process', 'add-emr-workers', 'fact-process', 'terminate-emr-cluster']);
@@ -125,16 +129,15 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     }
   });
 
-  it('draws the row counts per partition over the two recorded runs', { timeout: 120_000 }, async () => {
+  it('draws the fact rows per partition after each of the three runs', { timeout: 120_000 }, async () => {
     // Act
     const chart = await chartData(page, 'counts-sample_country_tx_fact');
 
     // Assess
-    expect(chart?.labels).toHaveLength(2);
-    expect(chart?.datasets.map((dataset) => dataset.label).sort()).toEqual(
-      Object.keys(succeeded.counts.sample_country_tx_fact ?? {}).sort(),
-    );
-    for (const dataset of chart?.datasets ?? []) expect(dataset.data[0]).toBe(succeeded.counts.sample_country_tx_fact?.[dataset.label]);
+    const runs = [succeeded, again, failed].map((run) => run.counts.sample_country_tx_fact ?? {});
+    expect(chart?.labels).toHaveLength(3);
+    expect(chart?.datasets.map((dataset) => dataset.label).sort()).toEqual(Object.keys(runs[1] ?? {}).sort());
+    for (const dataset of chart?.datasets ?? []) expect(dataset.data).toEqual(runs.map((counts) => counts[dataset.label] ?? 0));
   });
 
   it("highlights the failed state in the failed Master's graph and in its Fact Process's graph, with the error", {
@@ -149,6 +152,7 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     const masterFailed = await page.locator('#graph svg g.node.failed').allTextContents();
     const masterError = await page.locator('#execution-error').textContent();
     await page.locator('#runs').screenshot({ path: join(screenshots, 'dashboard-failed-master.png') });
+    await page.screenshot({ path: join(screenshots, 'dashboard-failed.png') });
     const factArn = (await page.locator(factRow).first().getAttribute('data-arn')) ?? '';
     await select(factArn);
     const factFailed = await page.locator('#graph svg g.node.failed').allTextContents();

@@ -85,6 +85,13 @@ describe('Function: validateEnvironment (people access and QuickSight)', () => {
     expect(() => validateEnvironment(input)).toThrow(/quicksight\.group: must be a QuickSight group name/);
   });
 
+  it('throws InvalidEnvironmentError naming the field when the QuickSight identity region is not a region', () => {
+    // prepare
+    const input = { ...prod, quicksight: { enabled: true, group: 'readers', identityRegion: 'Virginia' } };
+    // act / assess
+    expect(() => validateEnvironment(input)).toThrow(/quicksight\.identityRegion: must be an AWS region/);
+  });
+
   it('returns QuickSight on in prod and off in dev and local', () => {
     // act / assess
     expect(environments.prod.quicksight?.enabled).toBe(true);

@@ -155,4 +155,81 @@ describe('Function: historyCommand', () => {
     ]);
     expect(mocks.emr.calls()).toEqual([]);
   });
+
+  it("returns the failed child's failure for a Master whose child failed, looking up only the executions of the failed state", async () => {
+    // Prepare
+    givenStateMachines(mocks, 'dev');
+    const exec = (workflow: 'master' | 'launch-emr-cluster' | 'fact-process', name: string) =>
+      `${arnOf('dev', workflow).replace(':stateMachine:', ':execution:')}:${name}`;
+    const [master, launch, fact] = [exec('master', 'nightly'), exec('launch-emr-cluster', 'l1'), exec('fact-process', 'f1')];
+    const children = { launch: { executionArn: launch, Status: 'SUCCESS' }, fact: { executionArn: fact, Status: 'ERROR' } };
+    const record = { state: 'Check Fact Process', error: 'ChildWorkflowFailed', cause: `Fact Process execution ${fact} failed` };
+    const describe = (executionArn: string, workflow: 'master' | 'launch-emr-cluster' | 'fact-process', status: 'FAILED' | 'SUCCEEDED') =>
+      mocks.sfn.on(DescribeExecutionCommand, { executionArn }).resolves({
+        executionArn,
+        stateMachineArn: arnOf('dev', workflow),
+        name: executionArn.split(':').pop(),
+        status,
+        startDate: at(0),
+        stopDate: at(9),
+      });
+    describe(master, 'master', 'FAILED');
+    describe(launch, 'launch-emr-cluster', 'SUCCEEDED');
+    describe(fact, 'fact-process', 'FAILED');
+    mocks.sfn.on(GetExecutionHistoryCommand, { executionArn: master }).resolves({
+      events: [
+        { id: 1, type: 'TaskStateEntered', timestamp: at(1), stateEnteredEventDetails: { name: 'Check Fact Process', input: '{}' } },
+        {
+          id: 2,
+          type: 'TaskStateExited',
+          timestamp: at(2),
+          stateExitedEventDetails: { name: 'Check Fact Process', output: JSON.stringify({ children }) },
+        },
+        {
+          id: 3,
+          type: 'PassStateEntered',
+          timestamp: at(2),
+          stateEnteredEventDetails: { name: 'Fact Process ended in error', input: '{}' },
+        },
+        {
+          id: 4,
+          type: 'PassStateExited',
+          timestamp: at(2),
+          stateExitedEventDetails: { name: 'Fact Process ended in error', output: JSON.stringify({ children, failure: record }) },
+        },
+        {
+          id: 5,
+          type: 'ExecutionFailed',
+          timestamp: at(3),
+          executionFailedEventDetails: { error: 'ChildWorkflowFailed', cause: 'Master failed' },
+        },
+      ],
+    });
+    mocks.sfn.on(GetExecutionHistoryCommand, { executionArn: fact }).resolves({ events: historyOfStepFailure() });
+    mocks.emr
+      .on(DescribeStepCommand)
+      .resolves({ Step: { Id: 's-2LOAD', Name: 'load', Status: { State: 'FAILED', FailureDetails: { Reason: 'bad' } } } });
+    mocks.emr.on(DescribeClusterCommand).resolves({ Cluster: { Id: 'j-1ABC', Status: { State: 'TERMINATED' } } });
+    const ctx = mockedContext('dev');
+
+    // Act
+    const result = await historyCommand(ctx, master);
+    const text = result.render(colors(false));
+
+    // Assess
+    expect(result.data.failure).toMatchObject({ state: 'Check Fact Process', error: 'ChildWorkflowFailed' });
+    expect(result.data.failedChild).toMatchObject({
+      workflow: 'fact-process',
+      failure: { state: 'Check load', error: 'EmrStepFailed' },
+      failedStep: { id: 's-2LOAD', state: 'FAILED' },
+    });
+    expect(mocks.sfn.commandCalls(DescribeExecutionCommand).map((call) => call.args[0].input.executionArn)).toEqual([
+      master,
+      launch,
+      fact,
+      fact,
+    ]);
+    expect(text).toContain('Failed child: fact-process\n  f1  FAILED');
+    expect(text).toContain('\n    state   Check load\n');
+  });
 });

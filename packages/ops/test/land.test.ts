@@ -31,13 +31,11 @@ describe('Function: landCommand', () => {
     // Assess
     expect(result.code).toBe(0);
     expect(
-      mocks.s3
-        .commandCalls(PutObjectCommand)
-        .map(({ args: [{ input }] }) => ({
-          Bucket: input.Bucket,
-          Key: input.Key,
-          Body: Buffer.from(input.Body as Uint8Array).toString('utf8'),
-        })),
+      mocks.s3.commandCalls(PutObjectCommand).map(({ args: [{ input }] }) => ({
+        Bucket: input.Bucket,
+        Key: input.Key,
+        Body: Buffer.from(input.Body as Uint8Array).toString('utf8'),
+      })),
     ).toEqual(
       files.map((file) => ({
         Bucket: getEnvironment('dev').bucket,
@@ -79,5 +77,19 @@ describe('Function: landCommand', () => {
     expect((unknown as Error).message).toBe('unknown table "sample_country": one of sample_country_dim, sample_country_tx_fact');
     expect((missing as Error).message).toBe(`${join(dir, 'absent.csv')} is not a file`);
     expect(mocks.s3.calls()).toEqual([]);
+  });
+
+  it('throws RefusedError in prod without --yes and no terminal to ask on, after checking the files, and uploads nothing', async () => {
+    // Prepare
+    const ctx = mockedContext('prod', { cwd: samples });
+
+    // Act
+    const error = await landCommand(ctx, FACT, [`${FACT}/${FACT}_part-0001.csv`]).catch((caught: Error) => caught);
+    const forced = await landCommand(ctx, FACT, [`${FACT}/${FACT}_part-0001.csv`], { yes: true });
+
+    // Assess
+    expect((error as Error).message).toBe('prod needs confirmation: run it on a terminal, or add --yes');
+    expect(forced.data.bucket).toBe(getEnvironment('prod').bucket);
+    expect(mocks.s3.commandCalls(PutObjectCommand)).toHaveLength(1);
   });
 });

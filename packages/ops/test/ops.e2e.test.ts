@@ -1,16 +1,18 @@
 // The CLI against the local services: the real bundles, definitions, HiveQL and Spark (one set of
 // services for the file, started by startAndDeploy on a temporary folder).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListClustersCommand } from '@aws-sdk/client-emr';
-import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DescribeExecutionCommand, ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type LocalSession, resetLake, sampleFiles, startAndDeploy } from '@data-pipeline/local';
-import { getEnvironment, getTable, s3Layout, tablePrefixes, WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type OpsContext, type Output } from '../src/context';
-import { runCli } from '../src/program';
+import { getTable, s3Layout, tablePrefixes } from '@data-pipeline/model';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { statusCommand } from '../src/commands/status';
+import { connectLocal } from '../src/environments';
+import { localOps, sampleRowCount } from './support/local-ops';
+
+type LocalOps = ReturnType<typeof localOps>;
 
 const FACT = 'sample_country_tx_fact';
 const DIM = 'sample_country_dim';
@@ -18,88 +20,19 @@ const DIM = 'sample_country_dim';
 describe('Function: ops on the local services', () => {
   let dir: string;
   let session: LocalSession;
-
-  function context(out: Partial<Output> = {}): OpsContext {
-    return createContext({
-      env: getEnvironment('local'),
-      clients: { sfn: session.services.sfn, emr: session.services.emr, s3: session.services.s3 },
-      notifications: async () =>
-        (await session.services.messages()).map((m) => ({
-          ...(m.Subject ? { subject: m.Subject } : {}),
-          message: m.Message,
-          timestamp: m.Timestamp,
-        })),
-      out: { line: () => {}, info: () => {}, ...out },
-      pollMs: 200,
-    });
-  }
-
-  /** Runs one command line against the local services; the exit code and what it printed. */
-  async function ops(...argv: string[]) {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const code = await runCli(['--env', 'local', ...argv], {
-      io: { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text), isTTY: false, env: {} },
-      connect: async (_, out) => Object.assign(context(out), { cwd: dir }),
-    });
-    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-  }
-
-  const arn = (workflow: WorkflowId) => session.names.stateMachineArn(workflow);
-
-  async function executionCounts(): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const workflow of WORKFLOW_IDS) {
-      const { executions = [] } = await session.services.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn(workflow) }));
-      counts[workflow] = executions.length;
-    }
-    return counts;
-  }
-
-  async function clusterIds(): Promise<string[]> {
-    const { Clusters = [] } = await session.services.emr.send(new ListClustersCommand({}));
-    return Clusters.map((cluster) => cluster.Id ?? '').sort();
-  }
-
-  async function keysUnder(prefix: string): Promise<string[]> {
-    const { Contents = [] } = await session.services.s3.send(new ListObjectsV2Command({ Bucket: session.names.bucket, Prefix: prefix }));
-    return Contents.map((object) => object.Key ?? '').filter((key) => !key.endsWith('/'));
-  }
-
-  async function stateFile(): Promise<string[]> {
-    return keysUnder(s3Layout.stateFileKey);
-  }
-
-  /** Waits until no workflow runs (a failure's cleanup runs Terminate EMR Cluster after the Master ended). */
-  async function idle(): Promise<void> {
-    for (;;) {
-      const running = await Promise.all(
-        WORKFLOW_IDS.map((workflow) =>
-          session.services.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn(workflow), statusFilter: 'RUNNING' })),
-        ),
-      );
-      if (running.every(({ executions = [] }) => executions.length === 0)) return;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  async function finished(executionArn: string) {
-    for (;;) {
-      const execution = await session.services.sfn.send(new DescribeExecutionCommand({ executionArn }));
-      if (execution.status !== 'RUNNING') return execution;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  function csvRowCount(table: string): number {
-    return sampleFiles()
-      .filter((file) => file.table === table)
-      .reduce((sum, file) => sum + readFileSync(file.path, 'utf8').trim().split('\n').length - 1, 0);
-  }
+  let arn: LocalOps['arn'];
+  let ops: LocalOps['ops'];
+  let executionCounts: LocalOps['executionCounts'];
+  let clusterIds: LocalOps['clusterIds'];
+  let keysUnder: LocalOps['keysUnder'];
+  let stateFile: LocalOps['stateFile'];
+  let idle: LocalOps['idle'];
+  let finished: LocalOps['finished'];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ops-e2e-'));
     session = await startAndDeploy({ dir: join(dir, 'cloud') });
+    ({ arn, ops, executionCounts, clusterIds, keysUnder, stateFile, idle, finished } = localOps(session, dir));
   }, 300_000);
 
   afterAll(async () => {
@@ -155,6 +88,7 @@ describe('Function: ops on the local services', () => {
     const history = await ops('--json', 'history', 'fact-process');
     const text = await ops('history', 'fact-process');
     const status = await ops('--json', 'status');
+    const masterHistory = JSON.parse((await ops('--json', 'history', 'ops-e2e-failing-run')).stdout);
 
     // Assess
     expect(master.status).toBe('FAILED');
@@ -167,6 +101,12 @@ describe('Function: ops on the local services', () => {
     expect(view.failedStep.failure.reason).toContain('Injected: the fact load failed');
     expect(text.stdout).toMatch(/\n {2}state {3}Check load\n {2}error {3}EmrStepFailed\n/);
     expect(text.stdout).toContain('reason   Injected: the fact load failed');
+    expect(masterHistory.failure).toMatchObject({ state: 'Check Fact Process', error: 'ChildWorkflowFailed' });
+    expect(masterHistory.failedChild).toMatchObject({
+      workflow: 'fact-process',
+      failure: { state: 'Check load', error: 'EmrStepFailed' },
+      failedStep: { name: `${FACT} - load into warehouse`, state: 'FAILED' },
+    });
     const statusData = JSON.parse(status.stdout);
     expect(statusData.executions.find((entry: { workflow: string }) => entry.workflow === 'master').executions[0].status).toBe('FAILED');
     expect(statusData.stateFile.kind).toBe('none');
@@ -182,9 +122,7 @@ describe('Function: ops on the local services', () => {
     const [stale] = before.clusters;
     await session.services.s3.send(new PutObjectCommand({ Bucket: session.names.bucket, Key: s3Layout.stateFileKey, Body: stale ?? '' }));
     const notUp = await ops('--json', 'rerun', 'add-emr-workers');
-    await session.services.s3.send(
-      new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({ Bucket: session.names.bucket, Key: s3Layout.stateFileKey }),
-    );
+    await session.services.s3.send(new DeleteObjectCommand({ Bucket: session.names.bucket, Key: s3Layout.stateFileKey }));
     const after = { executions: await executionCounts(), clusters: await clusterIds(), stateFile: await stateFile() };
 
     // Assess
@@ -240,6 +178,37 @@ describe('Function: ops on the local services', () => {
     expect(await stateFile()).toEqual([]);
   });
 
+  it('finds the services of `pnpm local up` through its state file, notifications included', { timeout: 60_000 }, async () => {
+    // Prepare: the state file `pnpm local up` writes, naming this process and these services.
+    const localDir = join(dir, 'local');
+    mkdirSync(join(localDir, 'cloud'), { recursive: true });
+    const env = session.cloud.clientEnv();
+    writeFileSync(
+      join(localDir, 'cloud', 'daemon.json'),
+      JSON.stringify({
+        pid: process.pid,
+        control: 'http://127.0.0.1:9',
+        layout: session.cloud.layout,
+        startedAt: new Date().toISOString(),
+        endpoints: session.cloud.endpoints,
+        region: session.names.region,
+        credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
+      }),
+    );
+    vi.stubEnv('DATA_PIPELINE_LOCAL_DIR', localDir);
+
+    // Act
+    const ctx = await connectLocal({ out: { line: () => {}, info: () => {} } });
+    const status = await statusCommand(ctx);
+
+    // Assess
+    expect(status.data.environment).toBe('local');
+    expect(status.data.executions.find((entry) => entry.workflow === 'master')?.executions.map((execution) => execution.name)).toContain(
+      'ops-e2e-failing-run',
+    );
+    expect(status.data.lastNotification?.subject).toMatch(/^data-pipeline: /);
+  });
+
   it('re-runs Launch EMR Cluster and the fact workflow after the failed fact load: the load completes', { timeout: 300_000 }, async () => {
     // Prepare: the failed load of the second test left the fact files in staging.
     const staged = await keysUnder(tablePrefixes(getTable(FACT)).stage);
@@ -260,7 +229,7 @@ describe('Function: ops on the local services', () => {
     expect(clusterData.fleets.map((fleet: { type: string }) => fleet.type).sort()).toEqual(['CORE', 'MASTER']);
     expect(fact.code, fact.stdout).toBe(0);
     expect(JSON.parse(fact.stdout)).toMatchObject({ workflow: 'fact-process', status: 'SUCCEEDED', clusterId: clusterData.cluster.id });
-    expect(counts.rows).toEqual([[String(csvRowCount(FACT))]]);
+    expect(counts.rows).toEqual([[String(sampleRowCount(FACT))]]);
     expect(await keysUnder(tablePrefixes(getTable(FACT)).stage)).toEqual([]);
     expect(terminate.code).toBe(0);
     expect(await stateFile()).toEqual([]);

@@ -1,4 +1,4 @@
-import { DescribeClusterCommand } from '@aws-sdk/client-emr';
+import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-emr';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import {
   DescribeExecutionCommand,
@@ -180,27 +180,38 @@ describe('Function: rerunCommand', () => {
     expect(mocks.sfn.commandCalls(StartExecutionCommand)).toEqual([]);
   });
 
-  it('throws RefusedError for Launch EMR Cluster when the state file names a cluster that is up', async () => {
+  it('throws RefusedError for Launch EMR Cluster when a cluster of the environment name is active, whatever the state file says', async () => {
     // Prepare
     givenStateMachines(mocks, 'dev');
     givenRunning('dev', {});
-    givenStateFile(mocks, 'dev', 'j-1ABC');
-    givenCluster('WAITING');
+    mocks.emr.on(ListClustersCommand).resolves({
+      Clusters: [
+        { Id: 'j-OTHER', Name: 'another-team', Status: { State: 'WAITING' } },
+        { Id: 'j-1ABC', Name: 'data-pipeline-dev', Status: { State: 'BOOTSTRAPPING' } },
+      ],
+    });
     const ctx = mockedContext('dev');
 
     // Act
     const error = await rerunCommand(ctx, 'launch-emr-cluster').catch((caught: Error) => caught);
 
     // Assess
-    expect((error as RefusedError).details).toEqual({ reason: 'cluster-up', clusterId: 'j-1ABC', clusterState: 'WAITING' });
+    expect((error as Error).message).toBe(
+      'cluster j-1ABC of the name data-pipeline-dev is BOOTSTRAPPING: Launch EMR Cluster would stop at its duplicate check; re-run the child that failed, or terminate-emr-cluster first',
+    );
+    expect((error as RefusedError).details).toEqual({ reason: 'cluster-up', clusterId: 'j-1ABC', clusterState: 'BOOTSTRAPPING' });
+    expect(mocks.emr.commandCalls(ListClustersCommand).map((call) => call.args[0].input)).toEqual([
+      { ClusterStates: ['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING'] },
+    ]);
+    expect(mocks.s3.calls()).toEqual([]);
     expect(mocks.sfn.commandCalls(StartExecutionCommand)).toEqual([]);
   });
 
-  it('starts Launch EMR Cluster and Terminate EMR Cluster when the state file names no cluster', async () => {
+  it('starts Launch EMR Cluster when no cluster of the name is active, and Terminate EMR Cluster, without reading the state file', async () => {
     // Prepare
     givenStateMachines(mocks, 'dev');
     givenRunning('dev', {});
-    givenStateFile(mocks, 'dev', undefined);
+    mocks.emr.on(ListClustersCommand).resolves({ Clusters: [{ Id: 'j-OTHER', Name: 'another-team', Status: { State: 'WAITING' } }] });
     const ctx = mockedContext('dev');
 
     // Act
@@ -209,6 +220,7 @@ describe('Function: rerunCommand', () => {
 
     // Assess
     expect([launched.code, terminated.code]).toEqual([0, 0]);
+    expect(mocks.s3.calls()).toEqual([]);
     expect(mocks.sfn.commandCalls(StartExecutionCommand).map((call) => call.args[0].input.stateMachineArn)).toEqual([
       arnOf('dev', 'launch-emr-cluster'),
       arnOf('dev', 'terminate-emr-cluster'),

@@ -6,6 +6,8 @@ import type { ExecutionPath } from './history';
 
 export const GRAPH_STYLES = {
   visited: 'fill:#dbeafe,stroke:#1d4ed8,stroke-width:2px,color:#0f172a',
+  /** A visited Map: its box holds the item states, so a lighter fill. */
+  visitedGroup: 'fill:#f1f6ff,stroke:#1d4ed8,stroke-width:2px,color:#0f172a',
   failed: 'fill:#fecaca,stroke:#b91c1c,stroke-width:4px,color:#7f1d1d',
   link: 'stroke:#1d4ed8,stroke-width:3px',
 } as const;
@@ -50,7 +52,9 @@ export function executionGraph(definition: DefinitionStates, path?: ExecutionPat
   if (!path) return { mermaid: `${lines.join('\n')}\n`, nodes };
 
   const failed = path.failure?.state;
-  const visited = path.visited.filter((name) => name !== failed && nodes[name]).map((name) => nodes[name]);
+  const marked = path.visited.filter((name) => name !== failed && nodes[name]).map((name) => nodes[name] ?? '');
+  const visited = marked.filter((id) => !maps.has(id));
+  const groups = marked.filter((id) => maps.has(id));
   // A failure record has no node: a transition into it is drawn as the arrow to where it leads.
   const through = (name: string) => forward.get(name) ?? name;
   const taken = new Set(path.transitions.map(([from, to]) => `${nodes[through(from)]} ${nodes[through(to)]}`));
@@ -67,8 +71,13 @@ export function executionGraph(definition: DefinitionStates, path?: ExecutionPat
     if (taken.has(`${from} ${to}`) || mapLink(from, to)) links.push(index);
     index += 1;
   }
-  const extra = [`  classDef visited ${GRAPH_STYLES.visited}`, `  classDef failed ${GRAPH_STYLES.failed}`];
+  const extra = [
+    `  classDef visited ${GRAPH_STYLES.visited}`,
+    `  classDef visitedGroup ${GRAPH_STYLES.visitedGroup}`,
+    `  classDef failed ${GRAPH_STYLES.failed}`,
+  ];
   if (visited.length) extra.push(`  class ${visited.join(',')} visited`);
+  if (groups.length) extra.push(`  class ${groups.join(',')} visitedGroup`);
   if (failed && nodes[failed]) extra.push(`  class ${nodes[failed]} failed`);
   if (links.length) extra.push(`  linkStyle ${links.join(',')} ${GRAPH_STYLES.link}`);
   return { mermaid: `${[...lines, ...extra].join('\n')}\n`, nodes };

@@ -5,6 +5,7 @@ import {
   DescribeStateMachineCommand,
   ExecutionDoesNotExist,
   type HistoryEvent,
+  InvalidArn,
   paginateGetExecutionHistory,
   paginateListExecutions,
   type SFNClient,
@@ -12,7 +13,7 @@ import {
 import { WORKFLOW_TITLES } from '@data-pipeline/asl';
 import type { LocalNames } from '@data-pipeline/local';
 import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
-import { NotFoundError } from '../errors';
+import { BadRequestError, NotFoundError } from '../errors';
 import { parseDefinition } from '../shaping/definition';
 import { type ExecutionRow, executionRow, type RunsView, runsView } from '../shaping/executions';
 import { executionGraph } from '../shaping/graph';
@@ -34,9 +35,14 @@ export async function history(sfn: SFNClient, executionArn: string): Promise<His
   return events;
 }
 
-export async function listExecutions(sfn: SFNClient, names: LocalNames, now = new Date()): Promise<ExecutionRow[]> {
+export async function listExecutions(
+  sfn: SFNClient,
+  names: LocalNames,
+  workflows: readonly WorkflowId[] = WORKFLOW_IDS,
+  now = new Date(),
+): Promise<ExecutionRow[]> {
   const rows: ExecutionRow[] = [];
-  for (const workflow of WORKFLOW_IDS) {
+  for (const workflow of workflows) {
     let listed = 0;
     for await (const page of paginateListExecutions(
       { client: sfn },
@@ -50,12 +56,18 @@ export async function listExecutions(sfn: SFNClient, names: LocalNames, now = ne
   return rows;
 }
 
-/** Every execution, and each Master with the children it started (from its history). */
-export async function runs(sfn: SFNClient, names: LocalNames): Promise<RunsView> {
+/**
+ * Every execution, and each Master with the children it started (from its history). `ended` keeps the
+ * children of Masters that have ended, whose history no longer changes, between calls.
+ */
+export async function runs(sfn: SFNClient, names: LocalNames, ended = new Map<string, string[]>()): Promise<RunsView> {
   const rows = await listExecutions(sfn, names);
   const children = new Map<string, string[]>();
-  for (const master of rows.filter((row) => row.workflow === 'master'))
-    children.set(master.arn, startedExecutions(await history(sfn, master.arn), master.arn));
+  for (const master of rows.filter((row) => row.workflow === 'master')) {
+    const known = ended.get(master.arn) ?? startedExecutions(await history(sfn, master.arn), master.arn);
+    if (master.status !== 'RUNNING') ended.set(master.arn, known);
+    children.set(master.arn, known);
+  }
   return runsView(rows, 'master', children);
 }
 
@@ -64,6 +76,7 @@ export async function executionDetail(sfn: SFNClient, names: LocalNames, executi
   const described = await sfn.send(new DescribeExecutionCommand({ executionArn })).catch((error: Error) => {
     if (error instanceof ExecutionDoesNotExist || error.name === 'ExecutionDoesNotExist')
       throw new NotFoundError(`no execution ${executionArn}`, { cause: error });
+    if (error instanceof InvalidArn || error.name === 'InvalidArn') throw new BadRequestError(`not an execution ARN: ${executionArn}`);
     throw error;
   });
   const stateMachineArn = described.stateMachineArn ?? '';

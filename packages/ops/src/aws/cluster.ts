@@ -3,10 +3,10 @@ import {
   DescribeClusterCommand,
   DescribeStepCommand,
   type EMRClient,
-  ListClustersCommand,
   ListInstanceFleetsCommand,
   ListInstancesCommand,
   ListStepsCommand,
+  paginateListClusters,
 } from '@aws-sdk/client-emr';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { formatS3Location, NoClusterRecordedError, readClusterId, StateFileError } from '@data-pipeline/core';
@@ -35,7 +35,11 @@ export async function readStateFile(s3: S3Client, bucket: string): Promise<State
 }
 
 function causeOf(error: Error): string {
-  return error.cause instanceof Error ? `: ${error.cause.name}: ${error.cause.message}` : '';
+  if (!(error.cause instanceof Error)) return '';
+  const denied = (error.cause as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403;
+  // Without s3:ListBucket on the key, S3 answers a missing object with 403 rather than 404.
+  const hint = denied ? ' (S3 answers 403 for a missing object when s3:ListBucket on its key is not granted)' : '';
+  return `: ${error.cause.name}: ${error.cause.message}${hint}`;
 }
 
 export interface ClusterState {
@@ -69,10 +73,15 @@ export async function describeCluster(emr: EMRClient, clusterId: string): Promis
   }
 }
 
-/** Active clusters of the environment's name, newest first. */
-export async function activeClustersNamed(emr: EMRClient, name: string): Promise<string[]> {
-  const { Clusters = [] } = await emr.send(new ListClustersCommand({ ClusterStates: [...ACTIVE_STATES] }));
-  return Clusters.filter((cluster) => cluster.Name === name && cluster.Id).map((cluster) => cluster.Id ?? '');
+/** Active clusters of the environment's name (what Launch EMR Cluster's duplicate check looks for), newest first. */
+export async function activeClustersNamed(emr: EMRClient, name: string): Promise<Array<{ id: string; state: string }>> {
+  const found: Array<{ id: string; state: string }> = [];
+  for await (const page of paginateListClusters({ client: emr }, { ClusterStates: [...ACTIVE_STATES] })) {
+    for (const cluster of page.Clusters ?? []) {
+      if (cluster.Name === name && cluster.Id) found.push({ id: cluster.Id, state: cluster.Status?.State ?? 'UNKNOWN' });
+    }
+  }
+  return found;
 }
 
 export interface FleetView {

@@ -1,5 +1,11 @@
 // Executions of the workflows: the running ones, the latest ones, one described.
-import { DescribeExecutionCommand, type ExecutionListItem, ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  type ExecutionListItem,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
 import { UsageError } from '../errors';
 
 export interface ExecutionSummary {
@@ -64,4 +70,10 @@ export async function describeExecution(sfn: SFNClient, executionArn: string): P
 /** The ARN of an execution of a state machine, by its name. */
 export function executionArnOf(stateMachineArn: string, name: string): string {
   return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+}
+
+/** The state a running execution is in: the last state entered, from the newest events. */
+export async function currentState(sfn: SFNClient, executionArn: string): Promise<string | undefined> {
+  const { events = [] } = await sfn.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 20 }));
+  return events.find((event) => event.stateEnteredEventDetails?.name)?.stateEnteredEventDetails?.name;
 }

@@ -27,6 +27,11 @@ export interface ClusterData {
   steps: StepView[];
 }
 
+/** A table cell on one line: EMR's failure messages hold the last lines of stderr. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
 async function findCluster(ctx: OpsContext, given?: string): Promise<{ id?: string; source: ClusterData['source']; reason?: string }> {
   if (given) return { id: given, source: 'option' };
   const reading = await readStateFile(ctx.clients.s3, ctx.bucket);
@@ -34,9 +39,9 @@ async function findCluster(ctx: OpsContext, given?: string): Promise<{ id?: stri
   const [active] = await activeClustersNamed(ctx.clients.emr, ctx.env.emr.clusterName);
   if (active)
     return {
-      id: active,
+      id: active.id,
       source: 'active-cluster',
-      reason: `the state file names none (${reading.reason}); ${active} is up under the environment's cluster name`,
+      reason: `the state file names none (${reading.reason}); ${active.id} is up under the environment's cluster name`,
     };
   return { source: 'none', reason: `${reading.reason}; no cluster named ${ctx.env.emr.clusterName} is up` };
 }
@@ -102,7 +107,7 @@ export async function clusterCommand(ctx: OpsContext, options: { cluster?: strin
             paintStatus(c, step.state),
             formatTime(step.started),
             formatDuration(durationBetween(step.started, step.ended, now)),
-            step.failure ? [step.failure.reason, step.failure.message].filter(Boolean).join(': ') : '',
+            step.failure ? oneLine([step.failure.reason, step.failure.message].filter(Boolean).join(': ')) : '',
           ]),
         ),
       );

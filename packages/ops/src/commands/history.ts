@@ -6,7 +6,7 @@ import { describeExecution, type ExecutionDetails, executionArnOf, latestExecuti
 import type { OpsContext } from '../context';
 import { UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
-import { candidateClusters, candidateSteps, readTimeline, type Timeline } from '../history/timeline';
+import { candidateClusters, candidateExecutions, candidateSteps, readTimeline, type Timeline } from '../history/timeline';
 import { type Colors, durationBetween, formatDuration, formatTable, formatTime, paintStatus } from '../output/format';
 import type { StateMachineArns } from '../workflows/catalog';
 import { executionEvents } from './follow';
@@ -25,7 +25,13 @@ export interface HistoryView {
   failedStep?: StepView & { clusterId: string };
   /** The cluster the failed state worked on, as EMR sees it now (its state change reason tells why it stopped). */
   cluster?: ClusterState;
+  /** The child execution that failed (the Master's failure is its child's), read the same way. */
+  failedChild?: HistoryView;
 }
+
+const FAILED_EXECUTION_STATES = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+/** At most this many executions are looked up to find the child that failed. */
+const MAX_CHILD_LOOKUPS = 6;
 
 function workflowOf(arns: StateMachineArns, stateMachineArn: string): WorkflowId | undefined {
   return WORKFLOW_IDS.find((id) => arns[id] === stateMachineArn);
@@ -62,7 +68,19 @@ async function failedStepOf(ctx: OpsContext, timeline: Timeline): Promise<Histor
   return undefined;
 }
 
-export async function historyOf(ctx: OpsContext, executionArn: string): Promise<HistoryView> {
+async function failedChildOf(ctx: OpsContext, timeline: Timeline, self: string, depth: number): Promise<HistoryView | undefined> {
+  if (depth <= 0) return undefined;
+  for (const arn of candidateExecutions(timeline)
+    .filter((candidate) => candidate !== self)
+    .slice(0, MAX_CHILD_LOOKUPS)) {
+    const child = await describeExecution(ctx.clients.sfn, arn).catch(() => undefined);
+    if (child && FAILED_EXECUTION_STATES.has(child.status)) return historyOf(ctx, arn, depth - 1);
+  }
+  return undefined;
+}
+
+/** What one execution did; for a failure, where and why, following a failed child `depth` levels down. */
+export async function historyOf(ctx: OpsContext, executionArn: string, depth = 1): Promise<HistoryView> {
   const [execution, events, arns] = await Promise.all([
     describeExecution(ctx.clients.sfn, executionArn),
     executionEvents(ctx, executionArn),
@@ -79,6 +97,8 @@ export async function historyOf(ctx: OpsContext, executionArn: string): Promise<
     ...(execution.cause ? { cause: execution.cause } : {}),
   };
   const failedStep = await failedStepOf(ctx, timeline);
+  const failedChild = failedStep ? undefined : await failedChildOf(ctx, timeline, executionArn, depth);
+  if (failedChild) return { ...view, failure, failedChild };
   const [clusterId] = failedStep ? [failedStep.clusterId] : candidateClusters(timeline);
   const cluster = clusterId ? await describeCluster(ctx.clients.emr, clusterId) : undefined;
   return { ...view, failure, ...(failedStep ? { failedStep } : {}), ...(cluster ? { cluster } : {}) };
@@ -132,6 +152,14 @@ export function renderHistory(view: HistoryView, c: Colors, options: { states?: 
     if (step.failure?.reason) lines.push(`  reason   ${step.failure.reason}`);
     if (step.failure?.message) lines.push(`  message  ${step.failure.message}`);
     if (step.failure?.logFile) lines.push(`  log      ${step.failure.logFile}`);
+  }
+  if (view.failedChild) {
+    const child = renderHistory(view.failedChild, c, { states: false });
+    lines.push(
+      '',
+      c.red(c.bold(`Failed child${view.failedChild.workflow ? `: ${view.failedChild.workflow}` : ''}`)),
+      ...child.split('\n').map((line) => (line ? `  ${line}` : line)),
+    );
   }
   if (view.cluster) {
     const { cluster } = view;

@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { WorkflowId } from '@data-pipeline/model';
-import { ACTIVE_STATES, describeCluster, readStateFile, UP_STATES } from '../aws/cluster';
+import { activeClustersNamed, describeCluster, readStateFile, UP_STATES } from '../aws/cluster';
 import { type ExecutionDetails, runningExecutions } from '../aws/executions';
 import type { OpsContext } from '../context';
 import { RefusedError, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
-import { formatDuration, formatTime, paintStatus } from '../output/format';
+import { type Colors, formatDuration, formatTime, paintStatus } from '../output/format';
 import { type WorkflowInfo, workflowCatalog } from '../workflows/catalog';
 import { followExecution } from './follow';
 import { type HistoryView, historyOf, renderHistory } from './history';
@@ -72,14 +72,23 @@ async function refuseWhenRunning(ctx: OpsContext, workflow: WorkflowInfo, arns: 
   }
 }
 
-async function checkCluster(ctx: OpsContext, workflow: WorkflowInfo): Promise<string | undefined> {
-  if (!workflow.needsCluster && !workflow.launchesCluster) return undefined;
+/** Launch EMR Cluster stops at its duplicate check when a cluster of the environment's name is active: refuse first. */
+async function refuseActiveCluster(ctx: OpsContext, workflow: WorkflowInfo): Promise<void> {
+  const [active] = await activeClustersNamed(ctx.clients.emr, ctx.env.emr.clusterName);
+  if (!active) return;
+  throw new RefusedError(
+    `cluster ${active.id} of the name ${ctx.env.emr.clusterName} is ${active.state}: ${workflow.title} would stop at its duplicate check; re-run the child that failed, or terminate-emr-cluster first`,
+    { reason: 'cluster-up', clusterId: active.id, clusterState: active.state },
+  );
+}
+
+/** The cluster the state file names, which must be up. */
+async function upCluster(ctx: OpsContext, workflow: WorkflowInfo): Promise<string> {
   const reading = await readStateFile(ctx.clients.s3, ctx.bucket);
   if (reading.kind === 'unreadable') {
     throw new RefusedError(`${workflow.title} needs to know the cluster: the ${reading.reason}`, { reason: 'state-file-unreadable' });
   }
   if (reading.kind === 'none') {
-    if (workflow.launchesCluster) return undefined;
     throw new RefusedError(
       `${workflow.title} needs a running cluster and the state file ${reading.location} names none: re-run launch-emr-cluster first`,
       { reason: 'no-cluster' },
@@ -87,21 +96,11 @@ async function checkCluster(ctx: OpsContext, workflow: WorkflowInfo): Promise<st
   }
   const cluster = await describeCluster(ctx.clients.emr, reading.clusterId);
   const state = cluster?.state ?? 'unknown to EMR';
-  if (workflow.launchesCluster) {
-    if ((ACTIVE_STATES as readonly string[]).includes(state)) {
-      throw new RefusedError(
-        `the state file names cluster ${reading.clusterId}, which is ${state}: ${workflow.title} would stop at its duplicate check; re-run the child that failed, or terminate-emr-cluster first`,
-        { reason: 'cluster-up', clusterId: reading.clusterId, clusterState: state },
-      );
-    }
-    return undefined;
-  }
   if (!(UP_STATES as readonly string[]).includes(state)) {
     const why = cluster?.reason ? ` (${cluster.reason})` : '';
+    const starting = state === 'STARTING' || state === 'BOOTSTRAPPING' ? ', or wait until it is WAITING' : '';
     throw new RefusedError(
-      `${workflow.title} needs a running cluster and the cluster the state file names, ${reading.clusterId}, is ${state}${why}: re-run launch-emr-cluster first${
-        state === 'STARTING' || state === 'BOOTSTRAPPING' ? ', or wait until it is WAITING' : ''
-      }`,
+      `${workflow.title} needs a running cluster and the cluster the state file names, ${reading.clusterId}, is ${state}${why}: re-run launch-emr-cluster first${starting}`,
       { reason: 'cluster-not-up', clusterId: reading.clusterId, clusterState: state },
     );
   }
@@ -122,7 +121,8 @@ export async function rerunCommand(ctx: OpsContext, id: WorkflowId, options: Rer
     throw new UsageError(`${id} is not a child workflow: rerun starts one of the Master's children (the Master runs on its schedule)`);
   }
   await refuseWhenRunning(ctx, workflow, arns);
-  const clusterId = await checkCluster(ctx, workflow);
+  if (workflow.launchesCluster) await refuseActiveCluster(ctx, workflow);
+  const clusterId = workflow.needsCluster ? await upCluster(ctx, workflow) : undefined;
   await confirmProd(ctx, workflow, options);
 
   const stateMachineArn = arns[id];
@@ -135,11 +135,11 @@ export async function rerunCommand(ctx: OpsContext, id: WorkflowId, options: Rer
     }),
   );
   const data: RerunData = { workflow: id, stateMachineArn, executionArn, input, ...(clusterId ? { clusterId } : {}) };
-  const started = (c: Parameters<CommandResult['render']>[0]) =>
-    `started ${c.bold(workflow.title)}${clusterId ? ` on cluster ${clusterId}` : ''}: ${executionArn}`;
+  const started = (c: Colors) => `started ${c.bold(workflow.title)}${clusterId ? ` on cluster ${clusterId}` : ''}: ${executionArn}`;
   if (!options.wait) return { code: EXIT.ok, data, render: started };
 
-  ctx.out[ctx.out.json ? 'info' : 'line'](started(ctx.out.colors));
+  // With --json, stdout carries only the result: progress goes to stderr.
+  (ctx.out.json ? ctx.out.info : ctx.out.line)(started(ctx.out.colors));
   const ended: ExecutionDetails = await followExecution(ctx, executionArn);
   const durationMs = ended.startDate && ended.stopDate ? ended.stopDate.getTime() - ended.startDate.getTime() : undefined;
   const done: RerunData = { ...data, status: ended.status, ...(durationMs !== undefined ? { durationMs } : {}) };

@@ -2,7 +2,7 @@
 // and the last notification where the environment keeps them.
 import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
 import { type ClusterState, describeCluster, readStateFile, type StateFileReading } from '../aws/cluster';
-import { type ExecutionSummary, latestExecutions } from '../aws/executions';
+import { currentState, type ExecutionSummary, latestExecutions } from '../aws/executions';
 import type { Notification, OpsContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { durationBetween, formatDuration, formatTable, formatTime, paintStatus } from '../output/format';
@@ -10,7 +10,7 @@ import type { CommandResult } from './result';
 
 export interface StatusData {
   environment: string;
-  executions: Array<{ workflow: WorkflowId; executions: Array<ExecutionSummary & { durationMs?: number }> }>;
+  executions: Array<{ workflow: WorkflowId; executions: Array<ExecutionSummary & { durationMs?: number; currentState?: string }> }>;
   stateFile: StateFileReading;
   cluster?: ClusterState;
   /** undefined: the environment keeps no messages (SNS on AWS); null: none yet. */
@@ -25,10 +25,13 @@ export async function statusCommand(ctx: OpsContext, options: { limit?: number }
     Promise.all(
       WORKFLOW_IDS.map(async (workflow) => ({
         workflow,
-        executions: (await latestExecutions(ctx.clients.sfn, arns[workflow], limit)).map((execution) => {
-          const durationMs = durationBetween(execution.startDate, execution.stopDate, now);
-          return { ...execution, ...(durationMs !== undefined ? { durationMs } : {}) };
-        }),
+        executions: await Promise.all(
+          (await latestExecutions(ctx.clients.sfn, arns[workflow], limit)).map(async (execution) => {
+            const durationMs = durationBetween(execution.startDate, execution.stopDate, now);
+            const state = execution.status === 'RUNNING' ? await currentState(ctx.clients.sfn, execution.executionArn) : undefined;
+            return { ...execution, ...(durationMs !== undefined ? { durationMs } : {}), ...(state ? { currentState: state } : {}) };
+          }),
+        ),
       })),
     ),
     readStateFile(ctx.clients.s3, ctx.bucket),
@@ -55,11 +58,12 @@ export async function statusCommand(ctx: OpsContext, options: { limit?: number }
               formatTime(execution.startDate),
               formatDuration(execution.durationMs),
               execution.name,
+              execution.currentState ?? '',
             ]),
       );
       const lines = [
         c.bold(`Executions (${ctx.env.name}, latest ${limit} per workflow)`),
-        formatTable(['workflow', 'status', 'started (UTC)', 'took', 'execution'], rows),
+        formatTable(['workflow', 'status', 'started (UTC)', 'took', 'execution', 'now in'], rows),
         '',
       ];
       lines.push(c.bold('Cluster'));

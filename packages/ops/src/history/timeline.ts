@@ -163,25 +163,24 @@ export function stepReferences(value: unknown, found: Array<{ clusterId: string;
   return found;
 }
 
-/** The EMR steps the failed state dealt with, then every other step the run saw, latest first, each once. */
-export function candidateSteps(timeline: Timeline): Array<{ clusterId: string; stepId: string }> {
+/** The runs of the failed state, latest first, then every other run, latest first: where to look for what failed. */
+function runsFailedFirst(timeline: Timeline): StateRun[] {
   const failed = timeline.failure?.state;
-  const ordered = [
+  return [
     ...timeline.states.filter((run) => run.name === failed).reverse(),
     ...[...timeline.states].reverse().filter((run) => run.name !== failed),
   ];
+}
+
+function unique<T>(values: T[], key: (value: T) => string): T[] {
   const seen = new Set<string>();
-  const steps: Array<{ clusterId: string; stepId: string }> = [];
-  for (const run of ordered) {
-    for (const ref of [...stepReferences(run.output), ...stepReferences(run.input)]) {
-      const key = `${ref.clusterId}/${ref.stepId}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        steps.push(ref);
-      }
-    }
-  }
-  return steps;
+  return values.filter((value) => !seen.has(key(value)) && Boolean(seen.add(key(value))));
+}
+
+/** The EMR steps the failed state dealt with, then every other step the run saw, latest first, each once. */
+export function candidateSteps(timeline: Timeline): Array<{ clusterId: string; stepId: string }> {
+  const refs = runsFailedFirst(timeline).flatMap((run) => [...stepReferences(run.output), ...stepReferences(run.input)]);
+  return unique(refs, (ref) => `${ref.clusterId}/${ref.stepId}`);
 }
 
 /** Every `ClusterId` in a value, depth first. */
@@ -196,10 +195,28 @@ export function clusterReferences(value: unknown, found: string[] = []): string[
 
 /** The clusters the failed state dealt with, then the ones the other states saw, latest first, each once. */
 export function candidateClusters(timeline: Timeline): string[] {
+  return unique(
+    runsFailedFirst(timeline).flatMap((run) => [...clusterReferences(run.output), ...clusterReferences(run.input)]),
+    (id) => id,
+  );
+}
+
+/** Every Step Functions execution ARN (`executionArn`) in a value, depth first. */
+export function executionReferences(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) executionReferences(item, found);
+  else if (isRecord(value)) {
+    if (typeof value.executionArn === 'string' && value.executionArn.includes(':execution:')) found.push(value.executionArn);
+    for (const item of Object.values(value)) executionReferences(item, found);
+  }
+  return found;
+}
+
+/** The executions the failed state itself dealt with (the children a Master started), latest first, each once. */
+export function candidateExecutions(timeline: Timeline): string[] {
   const failed = timeline.failure?.state;
-  const ordered = [
-    ...timeline.states.filter((run) => run.name === failed).reverse(),
-    ...[...timeline.states].reverse().filter((run) => run.name !== failed),
-  ];
-  return [...new Set(ordered.flatMap((run) => [...clusterReferences(run.output), ...clusterReferences(run.input)]))];
+  const runs = timeline.states.filter((run) => run.name === failed).reverse();
+  return unique(
+    runs.flatMap((run) => [...executionReferences(run.output), ...executionReferences(run.input)]),
+    (arn) => arn,
+  );
 }

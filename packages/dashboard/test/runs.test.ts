@@ -1,0 +1,147 @@
+import {
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  ExecutionDoesNotExist,
+  GetExecutionHistoryCommand,
+  InvalidArn,
+  ListExecutionsCommand,
+  SFNClient,
+} from '@aws-sdk/client-sfn';
+import { localNames } from '@data-pipeline/local';
+import { WORKFLOW_IDS } from '@data-pipeline/model';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BadRequestError, NotFoundError } from '../src/errors';
+import { executionDetail, runs } from '../src/sources/runs';
+import { definitionOf } from './support/history';
+
+const names = localNames();
+const sfn = mockClient(SFNClient);
+const executionArn = (workflow: string, name: string) =>
+  `${names.stateMachineArn(workflow as (typeof WORKFLOW_IDS)[number]).replace(':stateMachine:', ':execution:')}:${name}`;
+
+describe('Function: runs', () => {
+  beforeEach(() => sfn.reset());
+
+  it('lists the executions of each of the six state machines and reads each Master history for its children', async () => {
+    // Prepare
+    const master = executionArn('master', 'm1');
+    const launch = executionArn('launch-emr-cluster', 'l1');
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('master') }).resolves({
+      executions: [
+        { executionArn: master, stateMachineArn: '', name: 'm1', status: 'SUCCEEDED', startDate: new Date('2026-01-01T10:00:00Z') },
+      ],
+    });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('launch-emr-cluster') }).resolves({
+      executions: [
+        { executionArn: launch, stateMachineArn: '', name: 'l1', status: 'SUCCEEDED', startDate: new Date('2026-01-01T10:00:01Z') },
+      ],
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({
+      events: [
+        {
+          id: 2,
+          type: 'TaskStateExited',
+          timestamp: new Date(),
+          stateExitedEventDetails: { name: 'Start', output: JSON.stringify({ children: { launch: { executionArn: launch } } }) },
+        },
+      ],
+    });
+
+    // Act
+    const view = await runs(new SFNClient({ region: 'eu-west-1' }), names);
+
+    // Assess
+    expect(sfn.commandCalls(ListExecutionsCommand).map((call) => call.args[0].input.stateMachineArn)).toEqual(
+      WORKFLOW_IDS.map((workflow) => names.stateMachineArn(workflow)),
+    );
+    expect(sfn.commandCalls(GetExecutionHistoryCommand).map((call) => call.args[0].input)).toEqual([
+      { executionArn: master, maxResults: 1000 },
+    ]);
+    expect(view.masters.map((run) => [run.name, run.children.map((child) => child.name)])).toEqual([['m1', ['l1']]]);
+    expect(view.others).toEqual([]);
+  });
+
+  it('reads the history of a Master that has ended once, over several calls', async () => {
+    // Prepare
+    const master = executionArn('master', 'm1');
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('master') }).resolves({
+      executions: [
+        { executionArn: master, stateMachineArn: '', name: 'm1', status: 'FAILED', startDate: new Date(), stopDate: new Date() },
+      ],
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: [] });
+    const ended = new Map<string, string[]>();
+    const client = new SFNClient({ region: 'eu-west-1' });
+
+    // Act
+    await runs(client, names, ended);
+    await runs(client, names, ended);
+
+    // Assess
+    expect(sfn.commandCalls(GetExecutionHistoryCommand)).toHaveLength(1);
+  });
+});
+
+describe('Function: executionDetail', () => {
+  beforeEach(() => sfn.reset());
+
+  it('returns the graph of the definition the execution ran, with its failure', async () => {
+    // Prepare
+    const arn = executionArn('master', 'm1');
+    sfn.on(DescribeExecutionCommand).resolves({
+      executionArn: arn,
+      stateMachineArn: names.stateMachineArn('master'),
+      name: 'm1',
+      status: 'FAILED',
+      startDate: new Date('2026-01-01T10:00:00Z'),
+      stopDate: new Date('2026-01-01T10:00:05Z'),
+    });
+    sfn.on(DescribeStateMachineCommand).resolves({ definition: JSON.stringify(definitionOf('master')) });
+    const first = 'Check for another running Master';
+    sfn.on(GetExecutionHistoryCommand).resolves({
+      events: [
+        { id: 1, type: 'TaskStateEntered', timestamp: new Date(), stateEnteredEventDetails: { name: first } },
+        { id: 2, type: 'LambdaFunctionFailed', timestamp: new Date(), lambdaFunctionFailedEventDetails: { error: 'Boom' } },
+        { id: 3, type: 'ExecutionFailed', timestamp: new Date(), executionFailedEventDetails: { error: 'Boom', cause: 'it broke' } },
+      ],
+    });
+
+    // Act
+    const detail = await executionDetail(new SFNClient({ region: 'eu-west-1' }), names, arn);
+
+    // Assess
+    expect(sfn.commandCalls(DescribeStateMachineCommand).map((call) => call.args[0].input)).toEqual([
+      { stateMachineArn: names.stateMachineArn('master') },
+    ]);
+    expect(detail.execution).toMatchObject({ workflow: 'master', title: 'Master', status: 'FAILED', durationSeconds: 5 });
+    expect(detail.path.failure).toEqual({ state: first, error: 'Boom', cause: 'it broke' });
+    expect(detail.mermaid).toMatch(/^flowchart TD\n/);
+    expect(detail.mermaid).toMatch(/class s\d+ failed/);
+  });
+
+  it('throws a NotFoundError naming the execution when Step Functions does not know it', async () => {
+    // Prepare
+    sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'Execution Does Not Exist', $metadata: {} }));
+
+    // Act
+    const result = executionDetail(new SFNClient({ region: 'eu-west-1' }), names, executionArn('master', 'gone'));
+
+    // Assess
+    await expect(result).rejects.toThrow(NotFoundError);
+    await expect(result).rejects.toThrow(`no execution ${executionArn('master', 'gone')}`);
+  });
+
+  it('throws a BadRequestError when the ARN is not one', async () => {
+    // Prepare
+    sfn.on(DescribeExecutionCommand).rejects(new InvalidArn({ message: "Invalid Arn: 'x'", $metadata: {} }));
+
+    // Act
+    const result = executionDetail(new SFNClient({ region: 'eu-west-1' }), names, 'x');
+
+    // Assess
+    await expect(result).rejects.toThrow(BadRequestError);
+  });
+});
