@@ -12,7 +12,9 @@ describe('Function: glueTableDefinitions', () => {
     expect(staging?.TableInput.StorageDescriptor.Columns.map((column) => `${column.Name}:${column.Type}`)).toEqual(
       fact.columns.map((column) => `${column.name}:string`),
     );
-    expect(staging?.TableInput.PartitionKeys).toEqual([{ Name: 'source_file', Type: 'string', Comment: 'the landed file the row came from' }]);
+    expect(staging?.TableInput.PartitionKeys).toEqual([
+      { Name: 'source_file', Type: 'string', Comment: 'the landed file the row came from' },
+    ]);
     expect(staging?.TableInput.StorageDescriptor.SerdeInfo).toEqual({
       SerializationLibrary: 'org.apache.hadoop.hive.serde2.OpenCSVSerde',
       Parameters: { separatorChar: ',', quoteChar: '"', escapeChar: '\\' },
