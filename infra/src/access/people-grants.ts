@@ -146,6 +146,13 @@ export const operatorGrants: Grant<PeopleTargets>[] = [
     }),
   },
   { sid: 'ReadStateFile', actions: ['s3:GetObject'], resources: (t) => [`${t.bucketArn}/${t.stateKey}`] },
+  // A missing state file reads as 403 instead of 404 without s3:ListBucket on the bucket; S3 asks without a prefix.
+  {
+    sid: 'TellMissingStateFile',
+    actions: ['s3:ListBucket'],
+    resources: (t) => [t.bucketArn],
+    condition: (t) => ({ StringEqualsIfExists: { 's3:prefix': t.stateKey } }),
+  },
   {
     sid: 'ListClusterLogs',
     actions: ['s3:ListBucket'],

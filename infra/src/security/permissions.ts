@@ -57,6 +57,18 @@ const taggingRequest = (t: PermissionTargets): Condition => ({
 
 const emrOnTaggedClusters = (sid: string, actions: string[]): Grant => ({ sid, actions, resources: clusterArns, condition: taggedCluster });
 
+/**
+ * Without s3:ListBucket on the bucket, S3 answers a GetObject of a missing key with 403, not 404: a
+ * missing state file (nothing recorded, a normal case) would read as a permission problem. S3 asks
+ * that question without a prefix (IfExists lets it through); an actual listing may name the state file only.
+ */
+export const tellMissingStateFile: Grant = {
+  sid: 'TellMissingStateFile',
+  actions: ['s3:ListBucket'],
+  resources: (t) => [t.bucketArn],
+  condition: (t) => ({ StringEqualsIfExists: { 's3:prefix': t.stateKey } }),
+};
+
 /** Grants every Lambda has: read config.ini, decrypt with the environment's key, traces (logs: see lambdaLogGrant). */
 export const commonLambdaGrants: Grant[] = [
   { sid: 'ReadConfigIni', actions: ['s3:GetObject'], resources: (t) => [objectArn(t, t.configKey)] },
@@ -99,9 +111,13 @@ export const lambdaGrants: Record<LambdaName, Grant[]> = {
     { sid: 'WriteStateFile', actions: ['s3:PutObject', 's3:GetObject'], resources: (t) => [objectArn(t, t.stateKey)] },
     { sid: 'EncryptStateFile', actions: ['kms:GenerateDataKey'], resources: (t) => [t.keyArn] },
   ],
-  'read-state-info-from-s3': [{ sid: 'ReadStateFile', actions: ['s3:GetObject'], resources: (t) => [objectArn(t, t.stateKey)] }],
+  'read-state-info-from-s3': [
+    { sid: 'ReadStateFile', actions: ['s3:GetObject'], resources: (t) => [objectArn(t, t.stateKey)] },
+    tellMissingStateFile,
+  ],
   'remove-state-info-from-s3': [
     { sid: 'RemoveStateFile', actions: ['s3:GetObject', 's3:DeleteObject'], resources: (t) => [objectArn(t, t.stateKey)] },
+    tellMissingStateFile,
   ],
   'delete-all-objects-in-s3folder': [
     {
@@ -129,7 +145,11 @@ export const lambdaGrants: Record<LambdaName, Grant[]> = {
       actions: ['s3:PutObject'],
       resources: (t) => [objectArn(t, `${s3Layout.stageRoot}*`), objectArn(t, `${s3Layout.quarantineRoot}*`)],
     },
-    { sid: 'ReadStagedAndArchivedFiles', actions: ['s3:GetObject'], resources: (t) => [objectArn(t, `${s3Layout.stageRoot}*`), objectArn(t, `${s3Layout.archiveRoot}*`)] },
+    {
+      sid: 'ReadStagedAndArchivedFiles',
+      actions: ['s3:GetObject'],
+      resources: (t) => [objectArn(t, `${s3Layout.stageRoot}*`), objectArn(t, `${s3Layout.archiveRoot}*`)],
+    },
     { sid: 'EncryptStagedFiles', actions: ['kms:GenerateDataKey'], resources: (t) => [t.keyArn] },
   ],
   'submit-stepfunction': [{ sid: 'StartPipelineWorkflows', actions: ['states:StartExecution'], resources: (t) => t.stateMachineArns }],

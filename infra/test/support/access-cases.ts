@@ -138,6 +138,9 @@ export function operatorCases(env: Env, keyArn: string): AccessCase[] {
       expected: 'allow' as const,
     })),
     { action: 'states:StartExecution', resource: stateMachine(other(env), 'fact-process'), expected: 'deny' },
+    // S3's question before answering 404 for a missing state file: ListBucket, without a prefix.
+    { action: 's3:ListBucket', resource: bucketArn(env), expected: 'allow' },
+    listing(env, 'allow', s3Layout.stateFileKey),
     { action: 'states:ListExecutions', resource: stateMachine(env, 'master'), expected: 'allow' },
     { action: 'states:DescribeStateMachine', resource: stateMachine(env, 'fact-process'), expected: 'allow' },
     { action: 'states:ListStateMachines', resource: '*', expected: 'allow' },
