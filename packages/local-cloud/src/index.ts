@@ -9,7 +9,13 @@ export { AwsServiceError } from './http/aws-error';
 export { type HttpService, startJsonService } from './http/json-service';
 export { LambdaInvocationError } from './lambda/errors';
 export { functionArn, parseFunctionReference } from './lambda/function-arn';
-export { type InvocationRecord, type LambdaFault, type LambdaFunctionConfig, LambdaRuntime, type LambdaRuntimeOptions } from './lambda/runtime';
+export {
+  type InvocationRecord,
+  type LambdaFault,
+  type LambdaFunctionConfig,
+  LambdaRuntime,
+  type LambdaRuntimeOptions,
+} from './lambda/runtime';
 export { type LocalCloud, type LocalCloudLayout, type LocalCloudOptions, localCloudLayout, startLocalCloud } from './local-cloud';
 export {
   LOCAL_ACCESS_KEY_ID,

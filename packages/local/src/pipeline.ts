@@ -9,14 +9,7 @@ import { followExecution } from './follow';
 import { type FileToLand, landFiles } from './land';
 import { formatReport, gatherFacts } from './report';
 import type { Services } from './services';
-import {
-  countDifferences,
-  expectedSourceCounts,
-  landedSourceCounts,
-  type RowCounts,
-  totals,
-  warehouseSourceCounts,
-} from './warehouse';
+import { countDifferences, expectedSourceCounts, landedSourceCounts, type RowCounts, totals, warehouseSourceCounts } from './warehouse';
 
 export interface PipelineRunOptions {
   files: FileToLand[];

@@ -37,7 +37,9 @@ export async function warehouseSourceCounts(services: Services): Promise<SourceC
       `SELECT source_file, ${partition}, count(*) FROM ${warehouseTable(table).qualifiedName} GROUP BY source_file, ${partition}`,
     );
     const target: Record<string, Record<string, number>> = {};
-    for (const [source = '', value = '', count] of rows) (target[source] ??= {})[value] = Number(count);
+    for (const [source = '', value = '', count] of rows) {
+      target[source] = { ...target[source], [value]: Number(count) };
+    }
     counts[table.name] = target;
   }
   return counts;

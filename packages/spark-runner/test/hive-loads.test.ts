@@ -160,10 +160,14 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
 
   it('leaves the warehouse as one load would when the same staged files are loaded again', async () => {
     // prepare
-    const before = await query('SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id');
+    const before = await query(
+      'SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',
+    );
     // act: the second batch is still staged, as after a failure between the load and the archive
     await load(fact);
-    const after = await query('SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id');
+    const after = await query(
+      'SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',
+    );
     // assess
     expect(after).toEqual(before);
   });

@@ -56,7 +56,11 @@ export const tableSchema = z
     const names = table.columns.map((column) => column.name);
     const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
     if (names.includes(RESERVED_COLUMN))
-      context.addIssue({ code: 'custom', path: ['columns'], message: `${RESERVED_COLUMN} is reserved for the lineage column every table gets` });
+      context.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: `${RESERVED_COLUMN} is reserved for the lineage column every table gets`,
+      });
     if (duplicates.length > 0)
       context.addIssue({ code: 'custom', path: ['columns'], message: `duplicate columns: ${duplicates.join(', ')}` });
     for (const key of table.partitionKeys) {
