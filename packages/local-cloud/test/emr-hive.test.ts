@@ -7,7 +7,7 @@ import { AddJobFlowStepsCommand, DescribeClusterCommand, DescribeStepCommand, EM
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmrService, type HttpService, type S3Server, startS3Server, startSparkHiveEngine } from '../src/index';
-import { getTable, hiveDirectory, hiveScriptKey, repoRootRelative, tablePrefixes, workflowStepsOf } from './support/model';
+import { getTable, hiveDirectory, hiveScriptKey, repoRootRelative, stagedFileKey, tablePrefixes, workflowStepsOf } from './support/model';
 import { until } from './support/until';
 
 const bucket = 'hive-step-lake';
@@ -58,7 +58,7 @@ describe('Function: hive steps on the local EMR service', () => {
     const script = readFileSync(join(hiveDirectory(), 'scripts', `${table.name}.hql`), 'utf8');
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: hiveScriptKey(table), Body: script }));
     const sample = readFileSync(repoRootRelative('data/samples/sample_country_dim/sample_country_dim.csv'));
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${tablePrefixes(table).stage}sample_country_dim.csv`, Body: sample }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: stagedFileKey(table, 'sample_country_dim.csv'), Body: sample }));
     const { JobFlowId } = await emr.send(
       new RunJobFlowCommand({
         Name: 'hive-test',

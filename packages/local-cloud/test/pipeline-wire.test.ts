@@ -122,7 +122,11 @@ describe('Function: the local services running the real Lambda bundles', () => {
 
     // Assess
     expect(execution.status, execution.cause).toBe('SUCCEEDED');
-    expect(output).toEqual({ ClusterId: expect.stringMatching(/^j-/), Status: 'STOPPED' });
+    expect(output).toEqual({
+      ClusterId: expect.stringMatching(/^j-/),
+      Status: 'STOPPED',
+      Reason: 'TERMINATED: USER_REQUEST: Terminated by user request',
+    });
     expect(cluster.Cluster).toMatchObject({
       Name: 'data-pipeline-local-test',
       Status: { State: 'TERMINATED', StateChangeReason: { Code: 'USER_REQUEST' } },
