@@ -1,6 +1,6 @@
 // Adds up the vitest JSON reports of every package (written by the shared preset) and prints the
-// closing line `N passed, N failed`.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// closing line `N passed, N failed`, after the reports tests leave in <local dir>/reports/ (the fault matrix).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './lib/toolchain.mjs';
 
@@ -22,6 +22,15 @@ for (const dir of packageDirs) {
   passed += results.numPassedTests ?? 0;
   failed += results.numFailedTests ?? 0;
   skipped += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+}
+const reports = join(process.env.DATA_PIPELINE_LOCAL_DIR ?? join(repoRoot, '.local'), 'reports');
+if (existsSync(reports)) {
+  for (const name of readdirSync(reports)
+    .filter((file) => file.endsWith('.md'))
+    .sort()) {
+    const file = join(reports, name);
+    console.log(`\n${name} (written ${statSync(file).mtime.toISOString()})\n${readFileSync(file, 'utf8').trimEnd()}\n`);
+  }
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 if (passed === 0) process.exitCode = 1;

@@ -2,13 +2,14 @@
 // definitions, HiveQL on Spark), then the operator's re-run where one applies, and the same checks
 // every time: warehouse rows, files per zone, clusters left, notifications. The matrix is printed at the end.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeClusterCommand } from '@aws-sdk/client-emr';
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { renderConfigIni } from '@data-pipeline/core';
+import { localDir } from '@data-pipeline/local-cloud';
 import {
   configIniSections,
   functionName,
@@ -62,7 +63,11 @@ describe('Function: the fault matrix on the local services', () => {
   }, 300_000);
 
   afterAll(async () => {
-    process.stdout.write(`\nFault matrix\n${formatMatrix(matrix)}\n\n`);
+    // Printed here, and kept for the summary of `npm test` (which shows only the output of failing tasks).
+    const table = formatMatrix(matrix);
+    process.stdout.write(`\nFault matrix\n${table}\n\n`);
+    mkdirSync(join(localDir(), 'reports'), { recursive: true });
+    writeFileSync(join(localDir(), 'reports', 'fault-matrix.md'), `${table}\n`);
     await session?.cloud.stop();
     rmSync(dir, { recursive: true, force: true });
   });
