@@ -1,5 +1,5 @@
 // The dashboard in a real headless Chromium, over private local services on which the Master ran twice
-// successfully (the fact table grows) and once with an injected fact-load failure. Saves screenshots for
+// successfully (the same files again: their rows replaced, not doubled) and once with an injected fact-load failure. Saves screenshots for
 // the README.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
