@@ -410,10 +410,12 @@ describe('Function: the fault matrix on the local services', () => {
     // Act
     const empty = await scenario.run('master');
     const picture = await scenario.picture();
+    const steps = await scenario.stepsSince();
 
     // Assess
     expect([first.status, empty.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
     expect(picture.messages.filter((message) => message.includes('nothing landed and nothing staged'))).toHaveLength(2);
+    expect(steps).toEqual([]);
     record('the landing zone is empty', 'Master SUCCEEDED; each table reported as a no-op, no load step', expectOneCleanLoad(picture));
   });
 

@@ -3,7 +3,7 @@
 // operator would look at afterwards (warehouse, zones, clusters, notifications).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ListClustersCommand, TerminateJobFlowsCommand } from '@aws-sdk/client-emr';
+import { ListClustersCommand, ListStepsCommand, TerminateJobFlowsCommand } from '@aws-sdk/client-emr';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { renderConfigIni } from '@data-pipeline/core';
@@ -104,6 +104,17 @@ export class Scenario {
   async activeClusters(): Promise<string[]> {
     const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ ClusterStates: [...ACTIVE_STATES] }));
     return Clusters.map((cluster) => cluster.Id ?? '');
+  }
+
+  /** The names of the EMR steps of the clusters created since `since`. */
+  async stepsSince(): Promise<string[]> {
+    const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ CreatedAfter: this.since }));
+    const names: string[] = [];
+    for (const cluster of Clusters) {
+      const { Steps = [] } = await this.services.emr.send(new ListStepsCommand({ ClusterId: cluster.Id }));
+      names.push(...Steps.map((step) => step.Name ?? ''));
+    }
+    return names;
   }
 
   async terminateClusters(): Promise<void> {
