@@ -1,5 +1,6 @@
 // One pipeline run, as the schedule starts it: land files, start the Master, follow it live, then
 // report and check that the warehouse holds exactly what landed.
+import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { DeleteObjectsCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { s3Layout, tables, WORKFLOW_IDS, warehouseTable } from '@data-pipeline/model';
@@ -60,7 +61,10 @@ export async function runPipeline(services: Services, names: LocalNames, options
   };
 }
 
-/** Waits for the executions the Master's end left running (a Terminate started on failure) to end. */
+/**
+ * Waits for the executions the Master's end left running (a Terminate started on failure) to end, and
+ * for the clusters they asked to terminate to leave TERMINATING, so the report shows how things ended.
+ */
 async function settle(services: Services, names: LocalNames, print: (line: string) => void, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let announced = false;
@@ -72,8 +76,14 @@ async function settle(services: Services, names: LocalNames, print: (line: strin
       );
       running += executions?.length ?? 0;
     }
-    if (running === 0) return;
-    if (!announced) print(`waiting for ${running} workflow(s) still running after the Master ended`);
+    const { Clusters = [] } = await services.emr.send(new ListClustersCommand({ ClusterStates: ['TERMINATING'] }));
+    if (running === 0 && Clusters.length === 0) return;
+    if (!announced)
+      print(
+        running > 0
+          ? `waiting for ${running} workflow(s) still running after the Master ended`
+          : `waiting for ${Clusters.length} cluster(s) to finish terminating`,
+      );
     announced = true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -34,6 +34,16 @@ describe('Function: the pipeline on the local services', () => {
     }
   }
 
+  /** Waits (bounded) for clusters in TERMINATING to end: a workflow ends once termination is under way. */
+  async function terminationsDone(timeoutMs = 120_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { Clusters = [] } = await session.services.emr.send(new ListClustersCommand({ ClusterStates: ['TERMINATING'] }));
+      if (Clusters.length === 0 || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   async function activeClusters() {
     const { Clusters } = await session.services.emr.send(
       new ListClustersCommand({ ClusterStates: ['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING', 'TERMINATING'] }),
@@ -138,6 +148,7 @@ describe('Function: the pipeline on the local services', () => {
     const dimension = await start('dimension-process');
     const clustersDuring = await activeClusters();
     const terminated = await start('terminate-emr-cluster');
+    await terminationsDone();
     const counts = await session.services.query('SELECT count(*) FROM dimension_db.sample_country_dim');
 
     // Assess

@@ -102,8 +102,21 @@ export class Scenario {
   }
 
   async activeClusters(): Promise<string[]> {
-    const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ ClusterStates: [...ACTIVE_STATES] }));
+    return this.clustersIn(ACTIVE_STATES);
+  }
+
+  async clustersIn(states: readonly (typeof ACTIVE_STATES)[number][]): Promise<string[]> {
+    const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ ClusterStates: [...states] }));
     return Clusters.map((cluster) => cluster.Id ?? '');
+  }
+
+  /**
+   * Waits (bounded) for the clusters whose termination is under way to reach TERMINATED. A workflow
+   * ends once termination is requested (status-emr reads TERMINATING as STOPPED), and a loaded machine
+   * may take a while to stop the cluster's engine; a cluster still RUNNING or WAITING is not waited for.
+   */
+  async terminationsDone(timeoutMs = 120_000): Promise<void> {
+    await this.until(async () => (await this.clustersIn(['TERMINATING'])).length === 0, timeoutMs);
   }
 
   /** The names of the EMR steps of the clusters created since `since`. */
@@ -147,6 +160,7 @@ export class Scenario {
   }
 
   async picture(): Promise<Picture> {
+    await this.terminationsDone();
     const dimension = await this.services.query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
     const fact = await this.services.query(
       'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',

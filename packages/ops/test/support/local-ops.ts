@@ -61,13 +61,17 @@ export function localOps(session: LocalSession, cwd: string) {
     return Contents.map((object) => object.Key ?? '').filter((key) => !key.endsWith('/'));
   }
 
-  /** Waits until no workflow runs (a failure's cleanup runs Terminate EMR Cluster after the Master ended). */
+  /**
+   * Waits until no workflow runs (a failure's cleanup runs Terminate EMR Cluster after the Master ended)
+   * and no cluster is still TERMINATING (Terminate ends once termination is under way).
+   */
   async function idle(): Promise<void> {
     for (;;) {
       const running = await Promise.all(
         WORKFLOW_IDS.map((workflow) => sfn.send(new ListExecutionsCommand({ stateMachineArn: arn(workflow), statusFilter: 'RUNNING' }))),
       );
-      if (running.every(({ executions = [] }) => executions.length === 0)) return;
+      const { Clusters: terminating = [] } = await emr.send(new ListClustersCommand({ ClusterStates: ['TERMINATING'] }));
+      if (running.every(({ executions = [] }) => executions.length === 0) && terminating.length === 0) return;
       await pause();
     }
   }
