@@ -58,9 +58,57 @@ describe('Function: runs', () => {
     );
     expect(sfn.commandCalls(GetExecutionHistoryCommand).map((call) => call.args[0].input)).toEqual([
       { executionArn: master, maxResults: 1000 },
+      { executionArn: launch, maxResults: 1000 },
     ]);
     expect(view.masters.map((run) => [run.name, run.children.map((child) => child.name)])).toEqual([['m1', ['l1']]]);
     expect(view.others).toEqual([]);
+  });
+
+  it('returns the Terminate EMR Cluster a failed child started inside the Master run, right after that child', async () => {
+    // Prepare
+    const master = executionArn('master', 'm1');
+    const dimension = executionArn('dimension-process', 'd1');
+    const fromChild = executionArn('terminate-emr-cluster', 't-child');
+    const fromMaster = executionArn('terminate-emr-cluster', 't-master');
+    const alone = executionArn('terminate-emr-cluster', 't-alone');
+    const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, second));
+    const listed = (arn: string, name: string, second: number) => ({
+      executionArn: arn,
+      stateMachineArn: '',
+      name,
+      status: 'FAILED' as const,
+      startDate: at(second),
+    });
+    const exited = (output: unknown) => ({
+      events: [
+        {
+          id: 2,
+          type: 'TaskStateExited' as const,
+          timestamp: new Date(),
+          stateExitedEventDetails: { name: 'Start', output: JSON.stringify(output) },
+        },
+      ],
+    });
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('master') }).resolves({ executions: [listed(master, 'm1', 0)] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('dimension-process') }).resolves({
+      executions: [listed(dimension, 'd1', 1)],
+    });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('terminate-emr-cluster') }).resolves({
+      executions: [listed(fromChild, 't-child', 2), listed(fromMaster, 't-master', 3), listed(alone, 't-alone', 9)],
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: [] });
+    sfn
+      .on(GetExecutionHistoryCommand, { executionArn: master })
+      .resolves(exited({ dimension: { executionArn: dimension }, cleanup: { executionArn: fromMaster } }));
+    sfn.on(GetExecutionHistoryCommand, { executionArn: dimension }).resolves(exited({ cleanup: { executionArn: fromChild }, master }));
+
+    // Act
+    const view = await runs(new SFNClient({ region: 'eu-west-1' }), names);
+
+    // Assess
+    expect(view.masters.map((run) => [run.name, run.children.map((child) => child.name)])).toEqual([['m1', ['d1', 't-child', 't-master']]]);
+    expect(view.others.map((other) => other.name)).toEqual(['t-alone']);
   });
 
   it('reads the history of a Master that has ended once, over several calls', async () => {

@@ -57,14 +57,28 @@ export async function listExecutions(
 }
 
 /**
- * Every execution, and each Master with the children it started (from its history). `ended` keeps the
- * children of Masters that have ended, whose history no longer changes, between calls.
+ * The executions a Master started, in order, each followed by those it started itself: a child that
+ * fails starts Terminate EMR Cluster on its own, and that run belongs to the Master's run too.
+ */
+async function startedByRun(sfn: SFNClient, masterArn: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const child of startedExecutions(await history(sfn, masterArn), masterArn)) {
+    if (!found.includes(child)) found.push(child);
+    for (const started of startedExecutions(await history(sfn, child), child))
+      if (started !== masterArn && !found.includes(started)) found.push(started);
+  }
+  return found;
+}
+
+/**
+ * Every execution, and each Master with the executions its run started (from the histories). `ended`
+ * keeps those of Masters that have ended, whose histories no longer change, between calls.
  */
 export async function runs(sfn: SFNClient, names: LocalNames, ended = new Map<string, string[]>()): Promise<RunsView> {
   const rows = await listExecutions(sfn, names);
   const children = new Map<string, string[]>();
   for (const master of rows.filter((row) => row.workflow === 'master')) {
-    const known = ended.get(master.arn) ?? startedExecutions(await history(sfn, master.arn), master.arn);
+    const known = ended.get(master.arn) ?? (await startedByRun(sfn, master.arn));
     if (master.status !== 'RUNNING') ended.set(master.arn, known);
     children.set(master.arn, known);
   }
