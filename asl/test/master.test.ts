@@ -14,6 +14,7 @@ function childVisit(key: (typeof MASTER_CHILDREN)[number]['key'], polls: number)
   return [C.start, ...Array(polls).fill([C.wait, C.check, C.done]).flat()];
 }
 const GUARD = ['Check for another running Master', 'Another Master running?'];
+const LANDED = ['Check for landed files', 'Anything to load?'];
 
 describe('Function: Master', () => {
   it('returns every child execution as SUCCESS and notifies success when each child succeeds', async () => {
@@ -26,6 +27,7 @@ describe('Function: Master', () => {
     // Assess
     expect(result.visited).toEqual([
       ...GUARD,
+      ...LANDED,
       ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 2)),
       'Notify success',
       'Pipeline succeeded',
@@ -60,6 +62,7 @@ describe('Function: Master', () => {
     // Assess
     expect(result.visited).toEqual([
       ...GUARD,
+      ...LANDED,
       ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 4)),
       'Notify success',
       'Pipeline succeeded',
@@ -97,6 +100,7 @@ describe('Function: Master', () => {
       // Assess
       expect(result.visited).toEqual([
         ...GUARD,
+        ...LANDED,
         ...MASTER_CHILDREN.slice(0, index).flatMap((child) => childVisit(child.key, 2)),
         ...childVisit(key, 2),
         `${title} ended in error`,
@@ -134,6 +138,7 @@ describe('Function: Master', () => {
     // Assess
     expect(result.visited).toEqual([
       ...GUARD,
+      ...LANDED,
       ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 1)),
       'Notify success',
       'Pipeline succeeded',
@@ -187,6 +192,7 @@ describe('Function: Master', () => {
     // Assess
     expect(result.visited).toEqual([
       ...GUARD,
+      ...LANDED,
       'Start Launch EMR Cluster',
       'Start Launch EMR Cluster failed',
       'Notify failure',
@@ -220,5 +226,64 @@ describe('Function: Master', () => {
     ]);
     expect(cloud.invocations.map((call) => call.lambda)).toEqual(['check-duplicate-stepfunction', 'send-msg-sns']);
     expect(result).toMatchObject({ status: 'FAILED', error: 'EventValidationError' });
+  });
+
+  it('returns the landed-files answer, notifies that there is nothing to load and starts no child when no table has files', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { landed: 'NOTHING' });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([...GUARD, ...LANDED, 'Notify nothing to load', 'Nothing to load']);
+    expect(cloud.started()).toEqual([]);
+    expect(cloud.calls('check-landed-files').map((call) => call.input)).toEqual([
+      { Tables: [...refs.tables.dimension, ...refs.tables.fact].map((table) => table.stage) },
+    ]);
+    expect(cloud.messages).toEqual([
+      { Subject: 'data-pipeline: Master found nothing to load', Message: 'Nothing to load: no file has landed.' },
+    ]);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Status: 'NOTHING', Landed: 0, Staged: 0 } });
+  });
+
+  it('throws UnexpectedStatus, notifies and starts nothing when check-landed-files answers outside its contract', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, { landed: 'MAYBE' });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(cloud.started()).toEqual([]);
+    expect(cloud.messages.map((message) => message.Subject)).toEqual([SUBJECT]);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'UnexpectedStatus' });
+    expect(result.cause).toContain('check-landed-files answered');
+  });
+
+  it('throws the Lambda error, notifies and starts nothing when the landed-files check fails', async () => {
+    // Prepare
+    const cloud = new FakeCloud(refs, {
+      faults: [{ lambda: 'check-landed-files', error: { name: 'ZoneListingError', message: 'could not list s3://work-area/landing/' } }],
+    });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result.visited).toEqual([
+      ...GUARD,
+      'Check for landed files',
+      'Check for landed files failed',
+      'Notify failure',
+      'Cluster may be running?',
+      'Master failed',
+    ]);
+    expect(cloud.started()).toEqual([]);
+    expect(result).toMatchObject({
+      status: 'FAILED',
+      error: 'ZoneListingError',
+      cause: 'Master failed in state Check for landed files: ZoneListingError: could not list s3://work-area/landing/',
+    });
   });
 });

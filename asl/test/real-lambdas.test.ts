@@ -331,4 +331,19 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     expect(cloud.invocations.map((call) => call.lambda)).toEqual(['check-duplicate-stepfunction']);
     expect(result).toMatchObject({ status: 'FAILED', error: 'MasterAlreadyRunning' });
   });
+
+  it('returns SUCCESS from the Master without launching a cluster when nothing landed, and notifies that', async () => {
+    // Prepare
+    given({ children: 'run', childPolls: 1 });
+
+    // Act
+    const result = await cloud.run('master', {});
+
+    // Assess
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Status: 'NOTHING', Landed: 0, Staged: 0 } });
+    expect(cloud.executions).toEqual([]);
+    expect(cloud.clusters).toEqual([]);
+    expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Master found nothing to load']);
+    expect(cloud.messages[0]?.Message).toContain('No cluster was launched.');
+  });
 });

@@ -20,6 +20,7 @@ const expectedActions: Record<string, string[]> = {
   'read-state-info-from-s3': ['s3:ListBucket'],
   'remove-state-info-from-s3': ['s3:DeleteObject', 's3:ListBucket'],
   'delete-all-objects-in-s3folder': ['s3:ListBucket', 's3:DeleteObject'],
+  'check-landed-files': ['s3:ListBucket'],
   'stage-landed-files': ['s3:ListBucket', 's3:GetObject', 's3:DeleteObject', 's3:PutObject', 'kms:GenerateDataKey'],
   'submit-stepfunction': ['states:StartExecution'],
   'status-stepfunction': ['states:DescribeExecution'],

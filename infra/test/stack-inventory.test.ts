@@ -17,19 +17,19 @@ const expectedCounts: Record<string, number> = {
   aws_athena_workgroup: 1,
   aws_sns_topic: 1,
   aws_sns_topic_policy: 1,
-  aws_lambda_function: 17,
-  aws_lambda_alias: 17,
+  aws_lambda_function: 18,
+  aws_lambda_alias: 18,
   aws_sfn_state_machine: 6,
   aws_cloudwatch_event_rule: 1,
   aws_cloudwatch_event_target: 1,
   aws_iam_instance_profile: 1,
   aws_emr_security_configuration: 1,
-  aws_cloudwatch_metric_alarm: 2 + 2 + 17,
-  aws_cloudwatch_log_group: 17 + 6,
+  aws_cloudwatch_metric_alarm: 2 + 2 + 18,
+  aws_cloudwatch_log_group: 18 + 6,
   aws_kms_key: 1,
-  // 17 Lambda roles, 6 state machine roles, the schedule's, EMR service and instance roles, the 3 people's roles.
-  aws_iam_role: 17 + 6 + 1 + 2 + 3,
-  aws_iam_role_policy: 17 + 6 + 1 + 2 + 3,
+  // 18 Lambda roles, 6 state machine roles, the schedule's, EMR service and instance roles, the 3 people's roles.
+  aws_iam_role: 18 + 6 + 1 + 2 + 3,
+  aws_iam_role_policy: 18 + 6 + 1 + 2 + 3,
 };
 
 /** Resources only an environment with QuickSight reporting on has: the service role's policy, the data source, a data set per warehouse table. */

@@ -1,6 +1,7 @@
-// Master: refuse to run beside another running Master, then run each child workflow in order —
-// start it (submit-stepfunction), poll it (status-stepfunction) — and notify success. Any failure
-// after the Launch child was started also starts Terminate EMR Cluster.
+// Master: refuse to run beside another running Master; stop, notified, when no table has files landed
+// or staged (no cluster for nothing); then run each child workflow in order — start it
+// (submit-stepfunction), poll it (status-stepfunction) — and notify success. Any failure after the
+// Launch child was started also starts Terminate EMR Cluster.
 import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
 import { type Cleanup, NO_CLEANUP, TERMINATE_FROM_STATE_FILE } from '../asl/failure';
 import { jsonOf, ref, text, textField } from '../asl/intrinsics';
@@ -29,6 +30,10 @@ export const MASTER_STATES = {
   checkDuplicate: 'Check for another running Master',
   duplicate: 'Another Master running?',
   alreadyRunning: 'Master already running',
+  checkLanded: 'Check for landed files',
+  anythingLanded: 'Anything to load?',
+  notifyNothing: 'Notify nothing to load',
+  nothing: 'Nothing to load',
   notifySuccess: 'Notify success',
   done: 'Pipeline succeeded',
 } as const;
@@ -52,9 +57,17 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
       next: S.duplicate,
     }),
   );
+  // Nothing landed and nothing staged for any table: no cluster is launched for nothing. Staged files
+  // count (a failed run's batch still has to be loaded or archived). With no table declared there is
+  // nothing to ask about, and the children run as they would.
+  const tablesToCheck = [...refs.tables.dimension, ...refs.tables.fact].map(({ stage }) => ({ Bucket: stage.Bucket, Table: stage.Table }));
+  const afterGuard = tablesToCheck.length > 0 ? S.checkLanded : first;
   b.add(S.duplicate, {
     Type: 'Choice',
-    Choices: [statusIs('$.duplicateCheck.Status', 'RUNNING', S.alreadyRunning), statusIs('$.duplicateCheck.Status', 'NOTRUNNING', first)],
+    Choices: [
+      statusIs('$.duplicateCheck.Status', 'RUNNING', S.alreadyRunning),
+      statusIs('$.duplicateCheck.Status', 'NOTRUNNING', afterGuard),
+    ],
     Default: failures.detected('Unexpected duplicate check answer', {
       state: S.checkDuplicate,
       error: 'UnexpectedStatus',
@@ -68,6 +81,44 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
     Error: 'MasterAlreadyRunning',
     Cause: `an earlier execution of ${refs.masterStateMachine} is running; this execution stopped before doing anything`,
   });
+
+  if (tablesToCheck.length > 0) {
+    b.add(
+      S.checkLanded,
+      lambdaTask({
+        resource: lambdas['check-landed-files'],
+        parameters: { Tables: tablesToCheck },
+        resultPath: '$.landed',
+        onError: failures.caught(S.checkLanded, NO_CLEANUP),
+        next: S.anythingLanded,
+      }),
+    );
+    b.add(S.anythingLanded, {
+      Type: 'Choice',
+      Choices: [statusIs('$.landed.Status', 'FOUND', first), statusIs('$.landed.Status', 'NOTHING', S.notifyNothing)],
+      Default: failures.detected('Unexpected landed files answer', {
+        state: S.checkLanded,
+        error: 'UnexpectedStatus',
+        cause: text`check-landed-files answered ${jsonOf('$.landed')}`,
+        cleanup: NO_CLEANUP,
+      }),
+    });
+    b.add(
+      S.notifyNothing,
+      lambdaTask({
+        resource: lambdas['send-msg-sns'],
+        parameters: { Subject: 'data-pipeline: Master found nothing to load', 'Message.$': '$.landed.Notice' },
+        resultPath: '$.notification',
+        onError: failures.caught(S.notifyNothing, NO_CLEANUP),
+        next: S.nothing,
+      }),
+    );
+    b.add(S.nothing, {
+      Type: 'Succeed',
+      Comment: 'No table had files landed or staged: no child workflow was started and no cluster launched.',
+      OutputPath: '$.landed',
+    });
+  }
 
   MASTER_CHILDREN.forEach(({ key }, index) => {
     const C = childStates(key);
@@ -148,7 +199,7 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
 
   return {
     Comment:
-      'Master: runs Launch EMR Cluster, Dimension Process, Add EMR Workers, Fact Process and Terminate EMR Cluster in order, each started with submit-stepfunction and polled with status-stepfunction, then notifies success. A second Master stops at once; any other failure is notified and, once a cluster may be up, Terminate EMR Cluster is started.',
+      'Master: when some table has files landed or staged (check-landed-files), runs Launch EMR Cluster, Dimension Process, Add EMR Workers, Fact Process and Terminate EMR Cluster in order, each started with submit-stepfunction and polled with status-stepfunction, then notifies success; with nothing to load it notifies so and succeeds without launching a cluster. A second Master stops at once; any other failure is notified and, once a cluster may be up, Terminate EMR Cluster is started.',
     StartAt: S.checkDuplicate,
     States: b.states,
   };

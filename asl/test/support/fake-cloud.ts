@@ -5,6 +5,7 @@
 import {
   anyEvent,
   checkDuplicateExecutionEvent,
+  checkLandedFilesEvent,
   clearClusterId,
   clusterEvent,
   executionEvent,
@@ -75,6 +76,8 @@ export interface Scenario {
   /** Child executions: 'run' runs their definitions here; otherwise each ends with the given status (default SUCCESS). */
   children?: 'run' | Partial<Record<WorkflowId, string>>;
   anotherMasterRunning?: boolean;
+  /** check-landed-files's Status (any string, to test answers outside the contract). Default FOUND. */
+  landed?: 'FOUND' | 'NOTHING' | (string & {});
   /** What reading the state file back answers after a write (a mismatch makes write-state-info answer FAIL). */
   stateFileReadBack?: string;
   faults?: Fault[];
@@ -334,6 +337,16 @@ export class FakeCloud {
       }
       case 'stage-landed-files':
         return this.stage(parseEvent(lambda, stageLandedFilesEvent, input));
+      case 'check-landed-files': {
+        const event = parseEvent(lambda, checkLandedFilesEvent, input);
+        const declared = [...this.refs.tables.dimension, ...this.refs.tables.fact].map((table) => table.stage);
+        if (JSON.stringify(event.Tables) !== JSON.stringify(declared))
+          throw new Error(`check-landed-files got ${JSON.stringify(event.Tables)}, not the declared tables ${JSON.stringify(declared)}`);
+        const Status = this.scenario.landed ?? 'FOUND';
+        const Tables = declared.map(({ Table }) => ({ Table, Landed: Status === 'FOUND' ? 1 : 0, Staged: 0 }));
+        const Landed = Tables.reduce((sum, table) => sum + table.Landed, 0);
+        return { Status, Landed, Staged: 0, Tables, ...(Status === 'NOTHING' ? { Notice: 'Nothing to load: no file has landed.' } : {}) };
+      }
       case 'delete-all-objects-in-s3folder':
         throw new Error('no workflow deletes folders');
     }

@@ -36,6 +36,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { handler as addWorkerInstancesEmr } from '@data-pipeline/add-worker-instances-emr';
 import { handler as checkDuplicateEmr } from '@data-pipeline/check-duplicate-emr';
 import { handler as checkDuplicateStepfunction } from '@data-pipeline/check-duplicate-stepfunction';
+import { handler as checkLandedFiles } from '@data-pipeline/check-landed-files';
 import { givenLambdaEnvironment } from '@data-pipeline/core/testing';
 import { handler as launchEmr } from '@data-pipeline/launch-emr';
 import { handler as readStateInfoFromS3 } from '@data-pipeline/read-state-info-from-s3';
@@ -62,6 +63,7 @@ const HANDLERS: Partial<Record<LambdaName, (event: unknown) => Promise<unknown>>
   'add-worker-instances-emr': addWorkerInstancesEmr,
   'check-duplicate-emr': checkDuplicateEmr,
   'check-duplicate-stepfunction': checkDuplicateStepfunction,
+  'check-landed-files': checkLandedFiles,
   'launch-emr': launchEmr,
   'read-state-info-from-s3': readStateInfoFromS3,
   'remove-state-info-from-s3': removeStateInfoFromS3,

@@ -1,4 +1,4 @@
-// The sixteen reusable Lambdas and the environment variables each gets: the model's catalogue, the one
+// The eighteen reusable Lambdas and the environment variables each gets: the model's catalogue, the one
 // the local mode deploys with too.
 export {
   LAMBDA_NAMES as lambdaNames,

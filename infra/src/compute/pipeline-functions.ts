@@ -16,7 +16,7 @@ export interface PipelineFunctionsProps {
   packageCache?: string;
 }
 
-/** The sixteen Lambdas of the pipeline. */
+/** The eighteen Lambdas of the pipeline. */
 export class PipelineFunctions extends Construct {
   readonly functions: Map<LambdaName, PipelineFunction> = new Map();
 

@@ -128,6 +128,14 @@ export const lambdaGrants: Record<LambdaName, Grant[]> = {
     },
     { sid: 'DeleteInTargetFolder', actions: ['s3:DeleteObject'], resources: (t) => [objectArn(t, `${t.targetFolderKey}*`)] },
   ],
+  'check-landed-files': [
+    {
+      sid: 'ListLandingAndStaging',
+      actions: ['s3:ListBucket'],
+      resources: (t) => [t.bucketArn],
+      condition: () => ({ StringLike: { 's3:prefix': [`${s3Layout.landingRoot}*`, `${s3Layout.stageRoot}*`] } }),
+    },
+  ],
   'stage-landed-files': [
     {
       sid: 'ListLandingAndStaging',

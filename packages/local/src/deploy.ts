@@ -1,5 +1,5 @@
 // Deploys the local environment onto the local services, as `cdktf deploy` does on AWS: the bucket and
-// its tree, config.ini, the HiveQL scripts, the topic, the sixteen functions with the environment
+// its tree, config.ini, the HiveQL scripts, the topic, the eighteen functions with the environment
 // variables the infrastructure gives them, the six state machines with local ARNs, and the tables.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -401,7 +401,7 @@ describe('Function: the fault matrix on the local services', () => {
     },
   );
 
-  it('leaves every table as it was when nothing landed, and reports each as a no-op', TIMEOUT, async () => {
+  it('launches no cluster and leaves every table as it was when nothing landed, and says so', TIMEOUT, async () => {
     // Prepare
     await scenario.land();
     const first = await scenario.run('master');
@@ -410,13 +410,44 @@ describe('Function: the fault matrix on the local services', () => {
     // Act
     const empty = await scenario.run('master');
     const picture = await scenario.picture();
-    const steps = await scenario.stepsSince();
+    const clusters = await scenario.clustersSince();
 
     // Assess
     expect([first.status, empty.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
-    expect(picture.messages.filter((message) => message.includes('nothing landed and nothing staged'))).toHaveLength(2);
-    expect(steps).toEqual([]);
-    record('the landing zone is empty', 'Master SUCCEEDED; each table reported as a no-op, no load step', expectOneCleanLoad(picture));
+    expect(clusters).toEqual([]);
+    expect(picture.subjects).toEqual(['data-pipeline: Master found nothing to load']);
+    expect(picture.messages[0]).toContain('No cluster was launched.');
+    record(
+      'the landing zone is empty',
+      'Master SUCCEEDED without launching a cluster; the notification says nothing was there to load',
+      expectOneCleanLoad(picture),
+    );
+  });
+
+  it('leaves a table with nothing landed as it was and reports it as a no-op while another table loads', TIMEOUT, async () => {
+    // Prepare
+    await scenario.land();
+    const first = await scenario.run('master');
+    await scenario.land(samplesOf(FACT));
+    scenario.since = new Date();
+
+    // Act
+    const factOnly = await scenario.run('master');
+    const picture = await scenario.picture();
+    const steps = await scenario.stepsSince();
+
+    // Assess
+    expect([first.status, factOnly.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(picture.messages.filter((message) => message.includes('nothing landed and nothing staged'))).toEqual([
+      `${DIMENSION}: nothing landed and nothing staged; the table is left as it was (no load).`,
+    ]);
+    expect(steps.filter((step) => step.startsWith(DIMENSION))).toEqual([]);
+    expect(steps.filter((step) => step.startsWith(FACT)).length).toBeGreaterThan(0);
+    record(
+      'one table has nothing landed',
+      'Master SUCCEEDED; that table reported as a no-op and not loaded, the other loaded',
+      expectOneCleanLoad(picture),
+    );
   });
 
   it(

@@ -1,4 +1,4 @@
-// The reusable Lambdas (the sixteen of DESIGN §3 and stage-landed-files), one package each under packages/lambdas/<name>, and the
+// The reusable Lambdas (the sixteen of DESIGN §3, stage-landed-files and check-landed-files), one package each under packages/lambdas/<name>, and the
 // environment variables each deployed function gets — the same in AWS and in the local mode.
 import { s3Layout } from './layout';
 
@@ -9,6 +9,7 @@ export const lambdaCatalog = {
   'add-worker-instances-emr': [],
   'check-duplicate-emr': [],
   'check-duplicate-stepfunction': [],
+  'check-landed-files': [],
   'delete-all-objects-in-s3folder': ['targetFolder'],
   'launch-emr': [],
   'read-state-info-from-s3': ['stateFile'],

@@ -44,13 +44,13 @@ describe('Function: lambdaEnvironment', () => {
     expect(folder).toMatchObject({ Target_Folder_S3_Bucket: 'work-area', Target_Folder_S3_Key: 'data-workflows/stage/STG_DWH/' });
   });
 
-  it('lists seventeen Lambdas and recognises their names', () => {
+  it('lists eighteen Lambdas and recognises their names', () => {
     // Prepare, Act
     const known = isLambdaName('launch-emr');
     const unknown = isLambdaName('launch-cluster');
 
     // Assess
-    expect(LAMBDA_NAMES).toHaveLength(17);
+    expect(LAMBDA_NAMES).toHaveLength(18);
     expect([known, unknown]).toEqual([true, false]);
   });
 });

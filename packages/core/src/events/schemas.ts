@@ -77,3 +77,14 @@ export const stageLandedFilesEvent = schema(() =>
     RunId: field('a run id').max(256, { error: 'must have at most 256 characters' }).optional(),
   }),
 );
+
+/** check-landed-files: the tables to look at, each as stage-landed-files gets it (the work-area bucket and a declared table). */
+export const checkLandedFilesEvent = schema(() =>
+  z.looseObject({
+    Tables: z
+      .array(z.looseObject({ Bucket: field('a bucket name'), Table: field('a table name') }), {
+        error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a list of { Bucket, Table }'),
+      })
+      .min(1, { error: 'must list at least one table' }),
+  }),
+);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkDuplicateExecutionEvent,
+  checkLandedFilesEvent,
   clusterEvent,
   EventValidationError,
   executionEvent,
@@ -184,5 +185,24 @@ describe('Function: parseEvent', () => {
     expect(parsedLong.Subject).toBe(long);
     expect(parsedEmpty.Subject).toBe('');
     expect(problems).toEqual(['Subject must be a string']);
+  });
+
+  it('accepts a list of tables and names the table entry and field that is missing or empty', () => {
+    // Prepare
+    const tables = [{ Bucket: 'work-area', Table: 'sample_country_dim' }];
+
+    // Act
+    const parsed = parseEvent('check-landed-files', checkLandedFilesEvent, { Tables: tables });
+    const missing = problemsOf(() => parseEvent('check-landed-files', checkLandedFilesEvent, {}));
+    const empty = problemsOf(() => parseEvent('check-landed-files', checkLandedFilesEvent, { Tables: [] }));
+    const entry = problemsOf(() =>
+      parseEvent('check-landed-files', checkLandedFilesEvent, { Tables: [...tables, { Bucket: 'work-area', Table: '' }] }),
+    );
+
+    // Assess
+    expect(parsed.Tables).toEqual(tables);
+    expect(missing).toEqual(['Tables is missing']);
+    expect(empty).toEqual(['Tables must list at least one table']);
+    expect(entry).toEqual(['Tables.1.Table must not be empty']);
   });
 });

@@ -119,6 +119,12 @@ export class Scenario {
     await this.until(async () => (await this.clustersIn(['TERMINATING'])).length === 0, timeoutMs);
   }
 
+  /** The ids of the clusters created since `since`. */
+  async clustersSince(): Promise<string[]> {
+    const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ CreatedAfter: this.since }));
+    return Clusters.map((cluster) => cluster.Id ?? '');
+  }
+
   /** The names of the EMR steps of the clusters created since `since`. */
   async stepsSince(): Promise<string[]> {
     const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ CreatedAfter: this.since }));
