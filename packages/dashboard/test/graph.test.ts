@@ -43,10 +43,20 @@ describe('Function: executionGraph', () => {
   it('returns the diagram with the visited states, the taken arrows and the failed state marked', () => {
     // Prepare
     const path = {
-      visited: [MASTER_STATES.checkDuplicate, MASTER_STATES.duplicate, launch.start, launch.wait, launch.check],
+      visited: [
+        MASTER_STATES.checkDuplicate,
+        MASTER_STATES.duplicate,
+        MASTER_STATES.checkLanded,
+        MASTER_STATES.anythingLanded,
+        launch.start,
+        launch.wait,
+        launch.check,
+      ],
       transitions: [
         [MASTER_STATES.checkDuplicate, MASTER_STATES.duplicate],
-        [MASTER_STATES.duplicate, launch.start],
+        [MASTER_STATES.duplicate, MASTER_STATES.checkLanded],
+        [MASTER_STATES.checkLanded, MASTER_STATES.anythingLanded],
+        [MASTER_STATES.anythingLanded, launch.start],
         [launch.start, launch.wait],
         [launch.wait, launch.check],
       ] as [string, string][],
@@ -57,7 +67,14 @@ describe('Function: executionGraph', () => {
     const { mermaid, nodes } = executionGraph(master, path);
 
     // Assess
-    const visitedIds = [MASTER_STATES.checkDuplicate, MASTER_STATES.duplicate, launch.start, launch.wait].map((name) => nodes[name]);
+    const visitedIds = [
+      MASTER_STATES.checkDuplicate,
+      MASTER_STATES.duplicate,
+      MASTER_STATES.checkLanded,
+      MASTER_STATES.anythingLanded,
+      launch.start,
+      launch.wait,
+    ].map((name) => nodes[name]);
     expect(mermaid).toContain(`class ${visitedIds.join(',')} visited`);
     expect(mermaid).toContain(`class ${nodes[launch.check]} failed`);
     const links = linkLines(mermaid);
@@ -65,7 +82,9 @@ describe('Function: executionGraph', () => {
     expect(taken).toEqual([
       `start ${nodes[MASTER_STATES.checkDuplicate]}`,
       `${nodes[MASTER_STATES.checkDuplicate]} ${nodes[MASTER_STATES.duplicate]}`,
-      `${nodes[MASTER_STATES.duplicate]} ${nodes[launch.start]}`,
+      `${nodes[MASTER_STATES.duplicate]} ${nodes[MASTER_STATES.checkLanded]}`,
+      `${nodes[MASTER_STATES.checkLanded]} ${nodes[MASTER_STATES.anythingLanded]}`,
+      `${nodes[MASTER_STATES.anythingLanded]} ${nodes[launch.start]}`,
       `${nodes[launch.start]} ${nodes[launch.wait]}`,
       `${nodes[launch.wait]} ${nodes[launch.check]}`,
     ]);
