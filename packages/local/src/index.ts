@@ -4,6 +4,7 @@ export { type DaemonState, readDaemonState, remoteServices } from './daemon';
 export { type LocalNames, localNames } from './environment';
 export { type FileToLand, landFiles, sampleFiles } from './land';
 export { type PipelineRunResult, resetLake, runPipeline } from './pipeline';
+export { type QuietOptions, type Unrest, unrest, waitUntilQuiet } from './quiet';
 export { type Endpoints, type QueryResult, type Services, sdkClients } from './services';
 export { type LocalSession, type StartOptions, startAndDeploy } from './session';
 export { type RowCounts, warehouseCounts } from './warehouse';

@@ -1,13 +1,13 @@
 // One pipeline run, as the schedule starts it: land files, start the Master, follow it live, then
 // report and check that the warehouse holds exactly what landed.
-import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { DeleteObjectsCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
-import { ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { s3Layout, tables, WORKFLOW_IDS, warehouseTable } from '@data-pipeline/model';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { s3Layout, tables, warehouseTable } from '@data-pipeline/model';
 import { ensureTableFolders } from './deploy';
 import type { LocalNames } from './environment';
 import { followExecution } from './follow';
 import { type FileToLand, landFiles } from './land';
+import { waitUntilQuiet } from './quiet';
 import { formatReport, gatherFacts } from './report';
 import type { Services } from './services';
 import { countDifferences, expectedSourceCounts, landedSourceCounts, type RowCounts, totals, warehouseSourceCounts } from './warehouse';
@@ -65,28 +65,19 @@ export async function runPipeline(services: Services, names: LocalNames, options
  * Waits for the executions the Master's end left running (a Terminate started on failure) to end, and
  * for the clusters they asked to terminate to leave TERMINATING, so the report shows how things ended.
  */
-async function settle(services: Services, names: LocalNames, print: (line: string) => void, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+async function settle(services: Services, names: LocalNames, print: (line: string) => void): Promise<void> {
   let announced = false;
-  while (Date.now() < deadline) {
-    let running = 0;
-    for (const workflow of WORKFLOW_IDS) {
-      const { executions } = await services.sfn.send(
-        new ListExecutionsCommand({ stateMachineArn: names.stateMachineArn(workflow), statusFilter: 'RUNNING' }),
-      );
-      running += executions?.length ?? 0;
-    }
-    const { Clusters = [] } = await services.emr.send(new ListClustersCommand({ ClusterStates: ['TERMINATING'] }));
-    if (running === 0 && Clusters.length === 0) return;
-    if (!announced)
+  await waitUntilQuiet(services, names, {
+    onWait: ({ running, terminating }) => {
+      if (announced) return;
+      announced = true;
       print(
         running > 0
           ? `waiting for ${running} workflow(s) still running after the Master ended`
-          : `waiting for ${Clusters.length} cluster(s) to finish terminating`,
+          : `waiting for ${terminating} cluster(s) to finish terminating`,
       );
-    announced = true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+    },
+  });
 }
 
 /** Empties the data zones and the state file (config, scripts, tables and their folders stay): a fresh start for a full run. */

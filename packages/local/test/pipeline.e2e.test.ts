@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFiles } from '../src/land';
 import { resetLake, runPipeline } from '../src/pipeline';
+import { waitUntilQuiet } from '../src/quiet';
 import { zoneContents } from '../src/report';
 import { type LocalSession, startAndDeploy } from '../src/session';
 
@@ -31,16 +32,6 @@ describe('Function: the pipeline on the local services', () => {
       const execution = await session.services.sfn.send(new DescribeExecutionCommand({ executionArn }));
       if (execution.status !== 'RUNNING') return execution;
       await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  /** Waits (bounded) for clusters in TERMINATING to end: a workflow ends once termination is under way. */
-  async function terminationsDone(timeoutMs = 120_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { Clusters = [] } = await session.services.emr.send(new ListClustersCommand({ ClusterStates: ['TERMINATING'] }));
-      if (Clusters.length === 0 || Date.now() > deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 
@@ -148,7 +139,7 @@ describe('Function: the pipeline on the local services', () => {
     const dimension = await start('dimension-process');
     const clustersDuring = await activeClusters();
     const terminated = await start('terminate-emr-cluster');
-    await terminationsDone();
+    await waitUntilQuiet(session.services, session.names);
     const counts = await session.services.query('SELECT count(*) FROM dimension_db.sample_country_dim');
 
     // Assess

@@ -12,6 +12,7 @@ import { parse } from 'csv-parse/sync';
 import type { FileToLand } from '../../src/land';
 import { landFiles, sampleFiles } from '../../src/land';
 import { resetLake } from '../../src/pipeline';
+import { waitUntilQuiet } from '../../src/quiet';
 import { zoneContents } from '../../src/report';
 import type { LocalSession } from '../../src/session';
 
@@ -80,14 +81,10 @@ export class Scenario {
     }
   }
 
-  /** Waits until no execution of any workflow runs. */
+  /** Waits until no execution of any workflow runs and no cluster is TERMINATING. */
   async settle(timeoutMs = 240_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if ((await this.runningExecutions()).length === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`executions still running after ${timeoutMs} ms`);
+    if (!(await waitUntilQuiet(this.services, this.session.names, { timeoutMs })))
+      throw new Error(`executions still running or clusters still terminating after ${timeoutMs} ms`);
   }
 
   async runningExecutions(): Promise<string[]> {
@@ -102,21 +99,8 @@ export class Scenario {
   }
 
   async activeClusters(): Promise<string[]> {
-    return this.clustersIn(ACTIVE_STATES);
-  }
-
-  async clustersIn(states: readonly (typeof ACTIVE_STATES)[number][]): Promise<string[]> {
-    const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ ClusterStates: [...states] }));
+    const { Clusters = [] } = await this.services.emr.send(new ListClustersCommand({ ClusterStates: [...ACTIVE_STATES] }));
     return Clusters.map((cluster) => cluster.Id ?? '');
-  }
-
-  /**
-   * Waits (bounded) for the clusters whose termination is under way to reach TERMINATED. A workflow
-   * ends once termination is requested (status-emr reads TERMINATING as STOPPED), and a loaded machine
-   * may take a while to stop the cluster's engine; a cluster still RUNNING or WAITING is not waited for.
-   */
-  async terminationsDone(timeoutMs = 120_000): Promise<void> {
-    await this.until(async () => (await this.clustersIn(['TERMINATING'])).length === 0, timeoutMs);
   }
 
   /** The ids of the clusters created since `since`. */
@@ -166,7 +150,8 @@ export class Scenario {
   }
 
   async picture(): Promise<Picture> {
-    await this.terminationsDone();
+    // Bounded and without failing: a case may look while a cluster it left is meant to be running.
+    await waitUntilQuiet(this.services, this.session.names);
     const dimension = await this.services.query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
     const fact = await this.services.query(
       'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { type LocalSession, sampleFiles } from '@data-pipeline/local';
+import { type LocalSession, sampleFiles, waitUntilQuiet } from '@data-pipeline/local';
 import { getEnvironment, s3Layout, WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
 import { createContext, type OpsContext, type Output } from '../../src/context';
 import { runCli } from '../../src/program';
@@ -61,19 +61,10 @@ export function localOps(session: LocalSession, cwd: string) {
     return Contents.map((object) => object.Key ?? '').filter((key) => !key.endsWith('/'));
   }
 
-  /**
-   * Waits until no workflow runs (a failure's cleanup runs Terminate EMR Cluster after the Master ended)
-   * and no cluster is still TERMINATING (Terminate ends once termination is under way).
-   */
+  /** Waits until no workflow runs and no cluster is TERMINATING (a failure's cleanup runs Terminate EMR Cluster after the Master ended). */
   async function idle(): Promise<void> {
-    for (;;) {
-      const running = await Promise.all(
-        WORKFLOW_IDS.map((workflow) => sfn.send(new ListExecutionsCommand({ stateMachineArn: arn(workflow), statusFilter: 'RUNNING' }))),
-      );
-      const { Clusters: terminating = [] } = await emr.send(new ListClustersCommand({ ClusterStates: ['TERMINATING'] }));
-      if (running.every(({ executions = [] }) => executions.length === 0) && terminating.length === 0) return;
-      await pause();
-    }
+    if (!(await waitUntilQuiet(session.services, session.names, { timeoutMs: 240_000 })))
+      throw new Error('workflows still running or clusters still terminating after 240 s');
   }
 
   async function finished(executionArn: string) {
