@@ -49,6 +49,7 @@ export {
   type LambdaHandler,
 } from './handler';
 export { createLogger, PIPELINE_KEYS, pipelineKeys } from './logging/logger';
+export { listFiles, type StoredObject } from './s3/list-files';
 export { getObjectText, httpStatusOf, isNotFound, type TextObject } from './s3/objects';
 export { CLUSTER_ID_PATTERN, clusterIdSchema, isClusterId } from './state/cluster-id';
 export { clearClusterId, readClusterId, stateFileLocationFromEnv, writeClusterId } from './state/state-file';

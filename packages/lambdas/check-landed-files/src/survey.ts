@@ -1,6 +1,7 @@
 // Whether the pipeline has anything to do: for each table, how many files wait in its landing prefix
 // and in its staging prefix (a batch a failed run staged, or loaded and did not archive). It only lists.
-import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { listFiles } from '@data-pipeline/core';
 import { type TableDefinition, tablePrefixes } from '@data-pipeline/model';
 import { ZoneListingError } from './errors';
 
@@ -27,17 +28,13 @@ export interface SurveyTarget {
   table: TableDefinition;
 }
 
-/** Objects under `prefix`, folder markers (keys ending in `/`, kept so the tables' locations exist) left out. */
+/** How many files wait under `prefix` (folder markers left out). */
 export async function countFiles(s3: S3Client, bucket: string, prefix: string): Promise<number> {
-  let count = 0;
   try {
-    for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: prefix })) {
-      for (const object of page.Contents ?? []) if (object.Key && !object.Key.endsWith('/')) count += 1;
-    }
+    return (await listFiles(s3, bucket, prefix)).length;
   } catch (error) {
     throw new ZoneListingError(`s3://${bucket}/${prefix}`, { cause: error });
   }
-  return count;
 }
 
 export function nothingNotice(tables: TableFiles[]): string {

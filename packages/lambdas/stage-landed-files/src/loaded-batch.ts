@@ -3,8 +3,9 @@
 // them; so a staged file whose archive copy has its size and was written after it means the load of
 // the whole batch in staging succeeded and its archiving was interrupted.
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { StoredObject } from '@data-pipeline/core';
 import { archivedKeyOf, type TableDefinition } from '@data-pipeline/model';
-import { headObject, type StoredObject } from './objects';
+import { headObject } from './objects';
 
 export async function archivedAfterStaging(
   s3: S3Client,

@@ -1,36 +1,17 @@
-// Listing, reading and moving objects of the work-area bucket.
+// Reading and moving objects of the work-area bucket (listing is @data-pipeline/core's listFiles).
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  paginateListObjectsV2,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { isNotFound } from '@data-pipeline/core';
+import { isNotFound, type StoredObject } from '@data-pipeline/core';
 import { FileMoveError, FileTooLargeError } from './errors';
-
-export interface StoredObject {
-  key: string;
-  size: number;
-  lastModified: Date;
-}
 
 /** CopyObject's limit for a single request. */
 export const MAX_COPY_BYTES = 5 * 1024 ** 3;
-
-/** Every object under `prefix`, folder markers (keys ending in `/`) left out. */
-export async function listObjects(s3: S3Client, bucket: string, prefix: string): Promise<StoredObject[]> {
-  const found: StoredObject[] = [];
-  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: prefix })) {
-    for (const object of page.Contents ?? []) {
-      if (!object.Key || object.Key.endsWith('/')) continue;
-      found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
-    }
-  }
-  return found;
-}
 
 /** The object's size and time, or undefined when there is none. */
 export async function headObject(s3: S3Client, bucket: string, key: string): Promise<StoredObject | undefined> {

@@ -1,8 +1,9 @@
 // Files that do not fit their table's declared format go to the table's quarantine folder, in a
 // folder of the run, beside a report that names each file, line and reason. Nothing is deleted.
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { StoredObject } from '@data-pipeline/core';
 import { type FileProblem, type TableDefinition, tablePrefixes } from '@data-pipeline/model';
-import { moveObject, putJson, type StoredObject } from './objects';
+import { moveObject, putJson } from './objects';
 
 export interface QuarantinedFile {
   /** The file's key relative to the table's landing folder. */

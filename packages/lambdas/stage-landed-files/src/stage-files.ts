@@ -1,10 +1,11 @@
 // One table's landed files: check each against the declared format, quarantine those that do not
 // fit, move the others to staging (a source_file=<file> folder each). Safe to repeat at any point.
 import type { S3Client } from '@aws-sdk/client-s3';
+import { listFiles } from '@data-pipeline/core';
 import { checkTableFile, stagedFileKey, type TableDefinition, tablePrefixes } from '@data-pipeline/model';
 import { archivedAfterStaging } from './loaded-batch';
 import { emptyNotice, loadedNotice, quarantineNotice } from './notice';
-import { listObjects, moveObject, readObject } from './objects';
+import { moveObject, readObject } from './objects';
 import { type QuarantinedFile, quarantineFile, writeQuarantineReport } from './quarantine';
 
 /** How many quarantined files the result lists. */
@@ -41,7 +42,7 @@ export interface StageRequest {
 export async function stageLandedFiles(request: StageRequest): Promise<StageResult> {
   const { s3, bucket, table, runId } = request;
   const prefixes = tablePrefixes(table);
-  const staged = await listObjects(s3, bucket, prefixes.stage);
+  const staged = await listFiles(s3, bucket, prefixes.stage);
   const base = { Table: table.name, Quarantined: [] as QuarantinedFile[], QuarantinedCount: 0, Moved: 0 };
 
   if (staged.length > 0 && (await archivedAfterStaging(s3, bucket, table, staged))) {
@@ -50,7 +51,7 @@ export async function stageLandedFiles(request: StageRequest): Promise<StageResu
 
   const quarantined: QuarantinedFile[] = [];
   let moved = 0;
-  for (const object of await listObjects(s3, bucket, prefixes.landing)) {
+  for (const object of await listFiles(s3, bucket, prefixes.landing)) {
     const file = object.key.slice(prefixes.landing.length);
     const check = await checkTableFile(table, await readObject(s3, bucket, object.key), { maxProblems: request.maxProblems });
     if (check.ok) {
@@ -61,7 +62,7 @@ export async function stageLandedFiles(request: StageRequest): Promise<StageResu
     }
   }
 
-  const stagedNow = (await listObjects(s3, bucket, prefixes.stage)).length;
+  const stagedNow = (await listFiles(s3, bucket, prefixes.stage)).length;
   const status: StageStatus = stagedNow > 0 ? 'STAGED' : 'EMPTY';
   if (quarantined.length === 0) {
     return { ...base, Status: status, Staged: stagedNow, Moved: moved, ...(status === 'EMPTY' ? { Notice: emptyNotice(table.name) } : {}) };
