@@ -1,5 +1,15 @@
 // The vitest preset every package extends: `mergeConfig(shared, defineProject({...}))`.
+// A package whose package.json has `"exclusiveTests": "<what its tests start>"` (JVMs, a browser) runs
+// its test files under the machine-wide lock of vitest.exclusive.ts: never beside another such package.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+function exclusiveTests(): boolean {
+  const manifest = join(process.cwd(), 'package.json');
+  return existsSync(manifest) && Boolean((JSON.parse(readFileSync(manifest, 'utf8')) as { exclusiveTests?: string }).exclusiveTests);
+}
 
 export const shared = defineConfig({
   test: {
@@ -11,6 +21,7 @@ export const shared = defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
     testTimeout: 20_000,
     hookTimeout: 120_000,
+    globalSetup: exclusiveTests() ? [fileURLToPath(new URL('./vitest.exclusive.ts', import.meta.url))] : [],
     reporters: ['default', ['json', { outputFile: 'node_modules/.vitest/results.json' }]],
   },
 });

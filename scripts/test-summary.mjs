@@ -1,7 +1,9 @@
 // Adds up the vitest JSON reports of every package (written by the shared preset) and prints the
-// closing line `N passed, N failed`, after the reports tests leave in <local dir>/reports/ (the fault matrix).
+// closing line `N passed, N failed`, after the reports tests leave in <local dir>/reports/ (the fault matrix)
+// and, just above it, the wall time per package that npm test measured.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { TIMES_REPORT } from './lib/test-lanes.mjs';
 import { repoRoot } from './lib/toolchain.mjs';
 
 const packageDirs = [];
@@ -25,9 +27,11 @@ for (const dir of packageDirs) {
 }
 const reports = join(process.env.DATA_PIPELINE_LOCAL_DIR ?? join(repoRoot, '.local'), 'reports');
 if (existsSync(reports)) {
-  for (const name of readdirSync(reports)
-    .filter((file) => file.endsWith('.md'))
-    .sort()) {
+  const names = readdirSync(reports)
+    .filter((file) => file.endsWith('.md') && file !== TIMES_REPORT)
+    .sort();
+  if (existsSync(join(reports, TIMES_REPORT))) names.push(TIMES_REPORT);
+  for (const name of names) {
     const file = join(reports, name);
     console.log(`\n${name} (written ${statSync(file).mtime.toISOString()})\n${readFileSync(file, 'utf8').trimEnd()}\n`);
   }

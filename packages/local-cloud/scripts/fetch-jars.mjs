@@ -1,5 +1,7 @@
-// Copies the pinned Java artifacts of java/pom.xml into <local dir>/jars with Maven, using a
-// project-local Maven repository. Idempotent: does nothing when the jars of this pom are there.
+// Copies the pinned Java artifacts of java/pom.xml into <local dir>/jars with Maven. Maven downloads them
+// into its own repository (~/.m2/repository, or what the user's settings name), the cache that a fresh
+// clone then reuses, as the pnpm store and pip's cache are reused. Idempotent: does nothing when the jars
+// of this pom are there.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,7 +39,6 @@ const result = spawnSync(
     '-Dstyle.color=never',
     '-f',
     pom,
-    `-Dmaven.repo.local=${join(localDir, 'm2')}`,
     'dependency:copy-dependencies',
     `-DoutputDirectory=${jarsDir}`,
   ],

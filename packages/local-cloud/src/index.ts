@@ -29,3 +29,4 @@ export { type ExecutionRecord, type StateMachineRecord, StepFunctionsService, ty
 export { type PublishedMessage, SnsService, type SnsServiceOptions } from './sns/service';
 export { freePort, isListening, LOOPBACK } from './support/net';
 export { jarsDir, localDir, repoRoot } from './support/paths';
+export { S3_START_BOUND_MS, SPARK_START_BOUND_MS, testTimeoutFor } from './support/start-bounds';

@@ -6,10 +6,12 @@ import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
-import { isListening, startLocalCloud } from '../src/index';
+import { isListening, S3_START_BOUND_MS, startLocalCloud, testTimeoutFor } from '../src/index';
 
 describe('Function: startLocalCloud', () => {
-  it('starts S3, SNS, EMR and Step Functions on 127.0.0.1, answers each over its protocol, and stops them all', async () => {
+  it('starts S3, SNS, EMR and Step Functions on 127.0.0.1, answers each over its protocol, and stops them all', {
+    timeout: testTimeoutFor(S3_START_BOUND_MS),
+  }, async () => {
     // Prepare
     const dir = mkdtempSync(join(tmpdir(), 'local-cloud-'));
     const cloud = await startLocalCloud({ dir, region: 'eu-west-1', spark: false });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isListening, type S3Server, startS3Server } from '../src/index';
+import { isListening, S3_START_BOUND_MS, type S3Server, startS3Server, testTimeoutFor } from '../src/index';
 
 function clientFor(server: S3Server): S3Client {
   return new S3Client({ region: 'us-east-1', endpoint: server.endpoint, forcePathStyle: true, credentials: server.credentials });
@@ -20,7 +20,7 @@ describe('Function: startS3Server', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('serves the S3 API on 127.0.0.1 and keeps objects across a restart', async () => {
+  it('serves the S3 API on 127.0.0.1 and keeps objects across a restart', { timeout: testTimeoutFor(S3_START_BOUND_MS, 2) }, async () => {
     // Prepare
     const dataDir = join(root, 'lake');
     const first = await startS3Server({ dataDir });
@@ -41,7 +41,7 @@ describe('Function: startS3Server', () => {
     expect(listing.Contents?.map((entry) => entry.Key)).toEqual(['landing/a.csv']);
   });
 
-  it('rejects requests signed with the wrong secret', async () => {
+  it('rejects requests signed with the wrong secret', { timeout: testTimeoutFor(S3_START_BOUND_MS) }, async () => {
     // Prepare
     const server = await startS3Server({ dataDir: join(root, 'auth') });
     const wrong = new S3Client({
@@ -59,7 +59,7 @@ describe('Function: startS3Server', () => {
     expect((error as Error).name).toBe('SignatureDoesNotMatch');
   });
 
-  it('frees its port when stopped', async () => {
+  it('frees its port when stopped', { timeout: testTimeoutFor(S3_START_BOUND_MS) }, async () => {
     // Prepare
     const server = await startS3Server({ dataDir: join(root, 'stop') });
     const listening = await isListening(server.endpoint);

@@ -9,4 +9,4 @@ export {
 } from './options';
 export { localDirectory, requireVenvPython, runnerEnvironment, runnerPythonPath, venvPython } from './paths';
 export { type CliRunResult, runHiveCli, runHiveScript } from './run';
-export { HiveSession, startHiveSession } from './session';
+export { HiveSession, SPARK_START_BOUND_MS, startHiveSession } from './session';

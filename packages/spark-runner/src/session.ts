@@ -15,6 +15,12 @@ type Message = { id?: number; ready?: boolean; error?: string; sessionStartMs?: 
 const LOG_LIMIT = 64 * 1024;
 
 /**
+ * How long a Spark session may take to start: several times the slowest start measured under load on a
+ * 2-core machine (`pnpm --filter @data-pipeline/local-cloud run bench:starts -- --spark --load 0,3`).
+ */
+export const SPARK_START_BOUND_MS = 240_000;
+
+/**
  * A long-lived Spark session (one JVM) that runs Hive CLI invocations one after another, each as if it
  * were its own `hive` process: its variables and SET commands do not leak into the next. Starting Spark
  * costs seconds; a session pays that once.
@@ -46,11 +52,12 @@ export class HiveSession {
     };
     child.stdout?.on('data', keepLog);
     child.stderr?.on('data', keepLog);
+    const bound = options.startTimeoutMs ?? SPARK_START_BOUND_MS;
     const ready = await new Promise<Message>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new RunnerStartError(`Spark did not start within ${options.startTimeoutMs ?? 180_000} ms:\n${log}`));
-      }, options.startTimeoutMs ?? 180_000);
+        reject(new RunnerStartError(`waited ${bound} ms for the Spark session of pid ${child.pid} to say it was ready; its log:\n${log}`));
+      }, bound);
       child.once('error', (error) => reject(new RunnerStartError(`could not start ${python}: ${error.message}`, { cause: error })));
       child.once('exit', (code) => reject(new RunnerStartError(`the runner exited with ${code} before Spark was ready:\n${log}`)));
       protocol.once('line', (line) => {

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HeadObjectCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
+import { S3_START_BOUND_MS, testTimeoutFor } from '@data-pipeline/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configLocationFromEnv, createS3Client, loadConfig } from '../../src/index';
 import { startWireS3, TEST_CONFIG_KEY, type WireS3 } from '../../src/testing/index';
@@ -38,7 +39,9 @@ describe('Function: startWireS3', () => {
     expect(config.basic.emr_name).toBe('wire-cluster');
   });
 
-  it('writes no config.ini when config is false, and stop removes the server files', async () => {
+  it('writes no config.ini when config is false, and stop removes the server files', {
+    timeout: testTimeoutFor(S3_START_BOUND_MS),
+  }, async () => {
     // Prepare
     const bare = await startWireS3({ buckets: ['wire-bare'], config: false });
     const dataDir = bare.server.dataDir;

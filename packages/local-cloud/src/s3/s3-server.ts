@@ -6,6 +6,7 @@ import { ServiceStartError } from '../errors';
 import { freePort, LOOPBACK, waitForHttp } from '../support/net';
 import { jarsDir } from '../support/paths';
 import { startServiceProcess } from '../support/service-process';
+import { S3_START_BOUND_MS } from '../support/start-bounds';
 
 export interface S3ServerOptions {
   /** Folder holding the buckets (one sub-folder per bucket). */
@@ -15,6 +16,7 @@ export interface S3ServerOptions {
   port?: number;
   accessKeyId?: string;
   secretAccessKey?: string;
+  /** How long to wait for the first HTTP answer; S3_START_BOUND_MS by default. */
   startTimeoutMs?: number;
 }
 
@@ -74,10 +76,10 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     throw new ServiceStartError('cannot start java for the S3 server: install Java 17', { cause: error });
   }
   try {
-    await waitForHttp(`${endpoint}/`, options.startTimeoutMs ?? 30_000, service.isAlive);
+    await waitForHttp(`${endpoint}/`, options.startTimeoutMs ?? S3_START_BOUND_MS, service.isAlive, `s3proxy (pid ${service.pid})`);
   } catch (error) {
     await service.stop();
-    throw new ServiceStartError(`the S3 server did not start; see ${logFile}`, { cause: error });
+    throw new ServiceStartError(`the S3 server did not start: ${(error as Error).message}; its log is ${logFile}`, { cause: error });
   }
   return {
     endpoint,

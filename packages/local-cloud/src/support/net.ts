@@ -15,12 +15,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once an HTTP request to `url` gets any answer; rejects after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Resolves once an HTTP request to `url` gets any answer; rejects after `timeoutMs`, naming `what` it awaited. */
+export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean, what = 'the service'): Promise<void> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error(`the process serving ${url} exited before it was ready`);
+    if (!isAlive()) throw new Error(`${what} exited after ${Date.now() - started} ms, before it answered HTTP at ${url}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(1000) });
       return;
@@ -29,7 +30,9 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
       await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
     }
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: lastError });
+  throw new Error(`waited ${Date.now() - started} ms (the bound is ${timeoutMs} ms) for ${what} to answer HTTP at ${url}`, {
+    cause: lastError,
+  });
 }
 
 /** True when something accepts TCP connections at the endpoint's host and port (`http://host:port`). */

@@ -1,0 +1,99 @@
+// The two lanes of `npm test`, scheduled by the resources tests use rather than by package count:
+// - exclusive: the test suites that start JVMs (s3proxy, Spark) or a browser, one at a time
+//   (packages whose package.json says `"exclusiveTests": "<what they start>"`);
+// - parallel: lint and typecheck of every package, and the pure-TypeScript test suites, a few at a time.
+// Both lanes run at once, after one build of everything the tests import, so the lanes never build or
+// restore the same outputs concurrently (`--only`).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './toolchain.mjs';
+
+/** The report of the per-package times, which the summary prints just above the closing line. */
+export const TIMES_REPORT = 'test-times.md';
+
+/** Every workspace package: its name, folder and whether its tests are exclusive. */
+export function workspacePackages() {
+  const dirs = [];
+  for (const parent of ['packages', 'packages/lambdas']) {
+    const dir = join(repoRoot, parent);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) dirs.push(join(parent, name));
+  }
+  dirs.push('asl', 'infra');
+  return dirs
+    .filter((dir) => existsSync(join(repoRoot, dir, 'package.json')))
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8'));
+      return { name: manifest.name, dir, exclusive: manifest.exclusiveTests };
+    });
+}
+
+/** Runs `turbo run <args>` with a run summary (in .turbo/runs); resolves with its exit code. */
+export function turbo(args, env) {
+  return new Promise((resolveRun) => {
+    const child = spawn('pnpm', ['exec', 'turbo', 'run', ...args, '--summarize', '--output-logs=errors-only', '--log-prefix=task'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env,
+    });
+    child.on('exit', (code, signal) => resolveRun(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** The tasks of the turbo runs summarized since `since` (ms), each with its lane. */
+export function summarizedTasks(since, exclusivePackages) {
+  const runsDir = join(repoRoot, '.turbo', 'runs');
+  if (!existsSync(runsDir)) return [];
+  const tasks = [];
+  for (const name of readdirSync(runsDir)) {
+    const file = join(runsDir, name);
+    if (statSync(file).mtimeMs < since) continue;
+    for (const task of JSON.parse(readFileSync(file, 'utf8')).tasks ?? []) {
+      const lane = task.task === 'build' ? 'build' : task.task === 'test' && exclusivePackages.has(task.package) ? 'exclusive' : 'parallel';
+      tasks.push({ ...task, lane });
+    }
+  }
+  return tasks;
+}
+
+/** Seconds a task ran (0 for a cache hit replayed). */
+function seconds(task) {
+  const { startTime, endTime } = task.execution ?? {};
+  return startTime && endTime ? (endTime - startTime) / 1000 : 0;
+}
+
+/** The per-package wall times of the tasks, slowest test first, printed before the closing line. */
+export function formatTimes(tasks, wallSeconds) {
+  const columns = ['build', 'lint', 'typecheck', 'test'];
+  const byPackage = new Map();
+  for (const task of tasks) {
+    const row = byPackage.get(task.package) ?? { package: task.package, lane: '', build: 0, lint: 0, typecheck: 0, test: 0 };
+    if (columns.includes(task.task)) row[task.task] += seconds(task);
+    if (task.task === 'test') row.lane = task.lane;
+    byPackage.set(task.package, row);
+  }
+  const rows = [...byPackage.values()].sort((a, b) => b.test - a.test || a.package.localeCompare(b.package));
+  const header = ['package', 'test lane', ...columns.map((column) => `${column} s`)];
+  const cells = rows.map((row) => [
+    row.package.replace(/^@data-pipeline\//, ''),
+    row.lane,
+    ...columns.map((column) => (row[column] ? row[column].toFixed(1) : '')),
+  ]);
+  const widths = header.map((title, index) => Math.max(title.length, ...cells.map((cell) => cell[index].length)));
+  const line = (cell) =>
+    `| ${cell.map((value, index) => (index < 2 ? value.padEnd(widths[index]) : value.padStart(widths[index]))).join(' | ')} |`;
+  const spans = ['build', 'exclusive', 'parallel'].map((lane) => {
+    const laneTasks = tasks.filter((task) => task.lane === lane && task.execution?.startTime);
+    if (!laneTasks.length) return `${lane}: none ran`;
+    const start = Math.min(...laneTasks.map((task) => task.execution.startTime));
+    const end = Math.max(...laneTasks.map((task) => task.execution.endTime));
+    return `${lane} ${((end - start) / 1000).toFixed(0)} s`;
+  });
+  return [
+    `Wall time per package, in seconds (npm test: ${wallSeconds.toFixed(0)} s in all; ${spans.join(', ')})`,
+    line(header),
+    `|${widths.map((width, index) => `${'-'.repeat(width + 1)}${index < 2 ? '-' : ':'}`).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
+}
