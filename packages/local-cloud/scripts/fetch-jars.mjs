@@ -33,15 +33,7 @@ mkdirSync(jarsDir, { recursive: true });
 console.error(`[local-cloud] fetching the pinned jars of ${pom} into ${jarsDir}`);
 const result = spawnSync(
   'mvn',
-  [
-    '-q',
-    '-B',
-    '-Dstyle.color=never',
-    '-f',
-    pom,
-    'dependency:copy-dependencies',
-    `-DoutputDirectory=${jarsDir}`,
-  ],
+  ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${jarsDir}`],
   { stdio: 'inherit' },
 );
 if (result.status !== 0) {
