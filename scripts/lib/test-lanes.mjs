@@ -2,8 +2,8 @@
 // - exclusive: the test suites that start JVMs (s3proxy, Spark) or a browser, one at a time
 //   (packages whose package.json says `"exclusiveTests": "<what they start>"`);
 // - parallel: lint and typecheck of every package, and the pure-TypeScript test suites, a few at a time.
-// Both lanes run at once, after one build of everything the tests import, so the lanes never build or
-// restore the same outputs concurrently (`--only`).
+// Both lanes run at once. The builds run once, beside the suites that need none: the lanes then run the
+// tests with `--only`, so two turbo runs never build or restore the same outputs at the same time.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,14 @@ import { repoRoot } from './toolchain.mjs';
 /** The report of the per-package times, which the summary prints just above the closing line. */
 export const TIMES_REPORT = 'test-times.md';
 
-/** Every workspace package: its name, folder and whether its tests are exclusive. */
+/** True when the package's turbo.json makes its test task depend on a build (it runs Lambda bundles). */
+function testsNeedBuild(dir) {
+  const file = join(repoRoot, dir, 'turbo.json');
+  if (!existsSync(file)) return false;
+  return (JSON.parse(readFileSync(file, 'utf8')).tasks?.test?.dependsOn ?? []).some((dependency) => dependency.endsWith('build'));
+}
+
+/** Every workspace package: its name, folder, whether its tests are exclusive and whether they need the builds. */
 export function workspacePackages() {
   const dirs = [];
   for (const parent of ['packages', 'packages/lambdas']) {
@@ -25,14 +32,20 @@ export function workspacePackages() {
     .filter((dir) => existsSync(join(repoRoot, dir, 'package.json')))
     .map((dir) => {
       const manifest = JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8'));
-      return { name: manifest.name, dir, exclusive: manifest.exclusiveTests };
+      return { name: manifest.name, dir, exclusive: manifest.exclusiveTests, testsNeedBuild: testsNeedBuild(dir) };
     });
 }
 
-/** Runs `turbo run <args>` with a run summary (in .turbo/runs); resolves with its exit code. */
-export function turbo(args, env) {
+/**
+ * Runs `turbo run <args>` with a run summary (in .turbo/runs); resolves with its exit code. `niceness`
+ * lowers the CPU priority of the run and everything it starts (where `nice` exists), so that the lane on
+ * the critical path, the exclusive one, gets the cores first and the other lane fills the idle time.
+ */
+export function turbo(args, env, niceness = 0) {
+  const command = ['pnpm', 'exec', 'turbo', 'run', ...args, '--summarize', '--output-logs=errors-only', '--log-prefix=task'];
+  if (niceness && process.platform !== 'win32') command.unshift('nice', '-n', String(niceness));
   return new Promise((resolveRun) => {
-    const child = spawn('pnpm', ['exec', 'turbo', 'run', ...args, '--summarize', '--output-logs=errors-only', '--log-prefix=task'], {
+    const child = spawn(command[0], command.slice(1), {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
       env,

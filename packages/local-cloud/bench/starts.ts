@@ -14,6 +14,8 @@ import { startS3Server } from '../src/s3/s3-server';
 import { S3_START_BOUND_MS, SPARK_START_BOUND_MS } from '../src/support/start-bounds';
 
 const { values } = parseArgs({
+  // pnpm passes the `--` before the options along.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: { runs: { type: 'string', default: '3' }, load: { type: 'string', default: '0,3' }, spark: { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);

@@ -29,6 +29,8 @@ export interface Picture {
 
 export class Scenario {
   since = new Date();
+  /** The config.ini the functions were last (re)started with. */
+  private deployedConfig: string | undefined;
 
   constructor(readonly session: LocalSession) {}
 
@@ -48,7 +50,9 @@ export class Scenario {
     await this.terminateClusters();
     await this.useConfig(renderConfigIni(configIniSections(getEnvironment('local'))));
     await resetLake(this.services, this.bucket);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The local services stamp clusters and messages to the millisecond (as AWS does): a few
+    // milliseconds put everything of the earlier case strictly before `since`.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     this.since = new Date();
   }
 
@@ -135,10 +139,15 @@ export class Scenario {
     return false;
   }
 
-  /** Uploads config.ini and restarts the functions, as a deployment does (warm functions keep the one they read). */
+  /**
+   * Uploads config.ini and restarts the functions, as a deployment does (warm functions keep the one they
+   * read). The same config.ini again is no deployment: the functions stay warm, as they would on AWS.
+   */
   async useConfig(text: string): Promise<void> {
+    if (text === this.deployedConfig) return;
     await this.services.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: s3Layout.configIniKey, Body: text }));
     for (const fn of this.session.cloud.lambda.list()) this.session.cloud.lambda.register(fn);
+    this.deployedConfig = text;
   }
 
   async writeStateFile(clusterId: string): Promise<void> {
