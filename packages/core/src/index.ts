@@ -35,6 +35,7 @@ export {
   REQUIRED_SECTIONS,
   SPOT_TIMEOUT_ACTIONS,
 } from './config/schema';
+export { ACTIVE_CLUSTER_STATES, type ActiveCluster, findActiveClusters } from './emr/active-clusters';
 export { rethrowUnknownCluster } from './emr/unknown-cluster';
 export { type Env, formatS3Location, optionalEnv, requireEnv, type S3Location, s3LocationFromEnv } from './env';
 export * from './errors';

@@ -1,6 +1,5 @@
 import type { EMRClient } from '@aws-sdk/client-emr';
-import type { InvocationContext } from '@data-pipeline/core';
-import { findActiveClusters } from './active-clusters';
+import { findActiveClusters, type InvocationContext } from '@data-pipeline/core';
 
 type Logger = Pick<InvocationContext<unknown>['logger'], 'info'>;
 
