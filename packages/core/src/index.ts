@@ -49,7 +49,7 @@ export {
   type LambdaDefinition,
   type LambdaHandler,
 } from './handler';
-export { createLogger, PIPELINE_KEYS, pipelineKeys } from './logging/logger';
+export { createLogger, type Logger, PIPELINE_KEYS, pipelineKeys } from './logging/logger';
 export { listFiles, type StoredObject } from './s3/list-files';
 export { getObjectText, httpStatusOf, isNotFound, type TextObject } from './s3/objects';
 export { CLUSTER_ID_PATTERN, clusterIdSchema, isClusterId } from './state/cluster-id';

@@ -1,7 +1,5 @@
 import type { EMRClient } from '@aws-sdk/client-emr';
-import { findActiveClusters, type InvocationContext } from '@data-pipeline/core';
-
-type Logger = Pick<InvocationContext<unknown>['logger'], 'info'>;
+import { findActiveClusters, type Logger } from '@data-pipeline/core';
 
 export interface DuplicateCheckResult {
   Status: 'RUNNING' | 'NOTRUNNING';

@@ -19,9 +19,10 @@ describe('Function: checkDuplicateCluster', () => {
       ],
     });
     const info = vi.fn();
+    const warn = vi.fn();
 
     // Act
-    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info });
+    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info, warn });
 
     // Assess
     expect(result).toEqual({ Status: 'RUNNING', ClusterIds: ['j-1A', 'j-1B'] });
@@ -38,9 +39,10 @@ describe('Function: checkDuplicateCluster', () => {
     // Prepare
     emrMock.on(ListClustersCommand).resolves({ Clusters: [{ Id: 'j-1B', Name: 'other', Status: { State: 'RUNNING' } }] });
     const info = vi.fn();
+    const warn = vi.fn();
 
     // Act
-    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info });
+    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info, warn });
 
     // Assess
     expect(result).toEqual({ Status: 'NOTRUNNING', ClusterIds: [] });
