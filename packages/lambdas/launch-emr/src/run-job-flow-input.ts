@@ -8,7 +8,8 @@ import type {
   Tag,
 } from '@aws-sdk/client-emr';
 import type { PipelineConfig } from '@data-pipeline/core';
-import { PIPELINE_TAG } from '@data-pipeline/model';
+// The naming module alone: the model's index would bundle the environments and tables too.
+import { PIPELINE_TAG } from '@data-pipeline/model/naming';
 import { ClusterSpecificationError } from './errors';
 
 /** The Hive metastore client both Hive and Spark use (the Glue Data Catalog). */
