@@ -1,4 +1,4 @@
-// The schema of config.ini: every section and key of the original file (DESIGN §4) plus the new ones.
+// The schema of config.ini: every section and key of the original file plus the new ones (all listed in the package README).
 // Values arrive as trimmed strings (empty values are removed before validation, so they read as missing).
 import * as z from 'zod';
 
