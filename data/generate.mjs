@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates input files for the sample tables, shaped like the landed files (DESIGN §6):
+// Generates input files for the sample tables, shaped like the landed files (their source format: packages/model/src/tables/declarations.ts):
 // a header row (with a UTF-8 byte order mark on fact files), quoted country names, amounts with cents.
 //
 //   node data/generate.mjs --rows 1000000 --dates 30 --files 4 --out /tmp/facts

@@ -1,7 +1,13 @@
-// `npm run local` / `pnpm local <command>`: checks the machine, installs what the local mode needs
-// (idempotently), builds the Lambda bundles, then runs the local-mode command.
+// `npm run local` / `pnpm local <command>`: prepares what the command needs, then runs the local-mode
+// command. A command that may start the services and deploy (the whole pipeline, up, run, query) checks
+// Python, Java and Maven, installs the workspace, the Python environment and the jars (idempotently) and
+// builds the Lambda bundles. The others (down, status, dashboard, help) act at once: they only install the
+// workspace on a checkout where it was never installed.
 import { spawnSync } from 'node:child_process';
-import { ensurePnpm, fail, installWorkspace, log, repoRoot, requireNode } from './lib/toolchain.mjs';
+import { ensurePnpm, fail, installWorkspace, log, repoRoot, requireNode, workspaceInstalled } from './lib/toolchain.mjs';
+
+/** The commands that may start the services and deploy the Lambda bundles (run and query do when `up` is not running). */
+const DEPLOYING_COMMANDS = new Set(['pipeline', 'up', 'serve', 'run', 'query']);
 
 function versionOf(command, args) {
   const result = spawnSync(command, args, { encoding: 'utf8' });
@@ -20,28 +26,40 @@ function requireTool(name, command, args, pattern, minimum, hint) {
   }
 }
 
-requireNode(20);
-requireTool(
-  'Python',
-  'python3',
-  ['--version'],
-  /Python (\d+)\.(\d+)/,
-  [3, 10],
-  'Python 3.10 or newer (for example the python3 and python3-venv packages)',
-);
-requireTool('Java', 'java', ['-version'], /version "(\d+)/, [17], 'Java 17 (for example the openjdk-17-jre-headless package)');
-requireTool('Maven', 'mvn', ['-v'], /Apache Maven (\d+)\.(\d+)/, [3, 6], 'Apache Maven (for example the maven package)');
+function requireServiceTools() {
+  requireTool(
+    'Python',
+    'python3',
+    ['--version'],
+    /Python (\d+)\.(\d+)/,
+    [3, 10],
+    'Python 3.10 or newer (for example the python3 and python3-venv packages)',
+  );
+  requireTool('Java', 'java', ['-version'], /version "(\d+)/, [17], 'Java 17 (for example the openjdk-17-jre-headless package)');
+  requireTool('Maven', 'mvn', ['-v'], /Apache Maven (\d+)\.(\d+)/, [3, 6], 'Apache Maven (for example the maven package)');
+}
 
+function buildBundles(env) {
+  log('building the Lambda bundles');
+  const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=./packages/lambdas/*', '--output-logs=errors-only'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env,
+  });
+  if (build.status !== 0) fail('the Lambda bundles did not build');
+}
+
+const args = process.argv.slice(2);
+const deploys = DEPLOYING_COMMANDS.has(args[0] ?? 'pipeline');
+
+requireNode(20);
+if (deploys) requireServiceTools();
 const env = { ...ensurePnpm(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-installWorkspace(env, ['@data-pipeline/spark-runner', '@data-pipeline/local-cloud']);
-log('building the Lambda bundles');
-const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=./packages/lambdas/*', '--output-logs=errors-only'], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-  env,
-});
-if (build.status !== 0) fail('the Lambda bundles did not build');
-const command = spawnSync('pnpm', ['--filter', '@data-pipeline/local', 'exec', 'tsx', 'src/cli.ts', ...process.argv.slice(2)], {
+if (deploys) {
+  installWorkspace(env, ['@data-pipeline/spark-runner', '@data-pipeline/local-cloud']);
+  buildBundles(env);
+} else if (!workspaceInstalled()) installWorkspace(env, ['@data-pipeline/local']);
+const command = spawnSync('pnpm', ['--filter', '@data-pipeline/local', 'exec', 'tsx', 'src/cli.ts', ...args], {
   cwd: repoRoot,
   stdio: 'inherit',
   env,

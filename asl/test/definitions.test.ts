@@ -11,6 +11,15 @@ import { buildWorkflows } from '../src/workflows/index';
 const refs = sampleReferences();
 const definitions = buildWorkflows(refs);
 const lambdaArns = new Set(Object.values(refs.lambdas));
+/** A Comment longer than this does not fit on one screen line: its explanation belongs in the README. */
+const MAX_COMMENT_LENGTH = 160;
+
+/** Every Comment of a definition: its own, its states', their Map item processors'. */
+function commentsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(commentsIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => (key === 'Comment' && typeof inner === 'string' ? [inner] : commentsIn(inner)));
+}
 
 describe('Function: buildWorkflows', () => {
   it.each(WORKFLOW_IDS)('returns a definition of %s that asl-validator accepts', (id) => {
@@ -160,6 +169,18 @@ describe('Function: buildWorkflows', () => {
 });
 
 describe('Function: renderCommittedArtifacts', () => {
+  it.each(WORKFLOW_IDS)('returns Comments in %s that fit on one screen line', (id) => {
+    // Act
+    const comments = commentsIn(definitions[id]);
+
+    // Assess
+    expect(comments.length).toBeGreaterThan(0);
+    for (const comment of comments) {
+      expect(comment.length, comment).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+      expect(comment, 'one line').not.toContain('\n');
+    }
+  });
+
   it('returns nothing stale: definitions/*.asl.json and the README diagrams match the builders', async () => {
     // Act
     const stale = await renderCommittedArtifacts({ write: false });

@@ -1,4 +1,4 @@
-import '../src/polyfills';
+import '@data-pipeline/local-cloud/polyfills';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
 import { escapeLiteral, ref, text, textField } from '../src/asl/intrinsics';

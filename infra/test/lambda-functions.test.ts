@@ -8,7 +8,7 @@ import { type Json, ref, resourceAt, synthesized } from './support/synthesized';
 const configKey = 'data-workflows/prod/libs/lambda_fn_config/config.ini';
 const stateKey = 'data-workflows/prod/state_info/data_pipeline_ClusterId.info';
 
-/** DESIGN §3's environment variables, written out per Lambda (the fallbacks are left unset). */
+/** The original Lambdas' environment variables (docs/ARCHITECTURE.md), written out per Lambda (the fallbacks are left unset). */
 function expectedVariables(lambda: string, bucket: string, topic: string, env: string): Record<string, string> {
   const variables: Record<string, string> = { Config_File_S3_Bucket: bucket, Config_File_S3_Key: configKey };
   if (['write-state-info-to-s3', 'read-state-info-from-s3', 'remove-state-info-from-s3'].includes(lambda)) {
@@ -22,7 +22,7 @@ function expectedVariables(lambda: string, bucket: string, topic: string, env: s
 }
 
 describe('Function: Lambda functions', () => {
-  it.each(['dev', 'prod'] as const)('returns the DESIGN §3 environment of each function in %s', (env) => {
+  it.each(['dev', 'prod'] as const)('returns the original environment variables of each function in %s', (env) => {
     const stack = synthesized(env);
     const bucket = ref('aws_s3_bucket', resourceAt(stack, 'aws_s3_bucket', 'storage/bucket').id, 'bucket');
     const topic = ref('aws_sns_topic', resourceAt(stack, 'aws_sns_topic', 'notification/topic').id, 'arn');

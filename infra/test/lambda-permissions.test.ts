@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lambdaNames } from '../src/compute/lambdas';
 import { asList, parsePolicy, ref, resourceAt, type Statement, synthesized } from './support/synthesized';
 
-/** What each Lambda calls (DESIGN §3, the packages' READMEs), written out here independently of the permissions table. */
+/** What each Lambda calls (the packages' READMEs), written out here independently of the permissions table. */
 const expectedActions: Record<string, string[]> = {
   'launch-emr': ['elasticmapreduce:RunJobFlow', 'elasticmapreduce:AddTags', 'iam:PassRole'],
   'check-duplicate-emr': ['elasticmapreduce:ListClusters'],

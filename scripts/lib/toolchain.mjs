@@ -62,10 +62,14 @@ export function run(command, args, env, options = {}) {
   }
 }
 
+/** Whether the workspace has been installed at all (pnpm writes this file on every install). */
+export function workspaceInstalled() {
+  return existsSync(join(repoRoot, 'node_modules', '.modules.yaml'));
+}
+
 /** Installs the workspace from the committed lockfile and runs the setup step of every package (or of those named). */
 export function installWorkspace(env, packages = []) {
-  const stamp = join(repoRoot, 'node_modules', '.modules.yaml');
-  log(existsSync(stamp) ? 'checking the workspace install' : 'installing the workspace from pnpm-lock.yaml');
+  log(workspaceInstalled() ? 'checking the workspace install' : 'installing the workspace from pnpm-lock.yaml');
   run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], env);
   const scope = packages.length ? packages.flatMap((name) => ['--filter', name]) : ['--recursive'];
   run('pnpm', [...scope, '--if-present', '--workspace-concurrency=1', 'run', 'setup'], env);

@@ -111,7 +111,7 @@ export function addEmrWorkers(refs: WorkflowReferences): StateMachineDefinition 
 
   return {
     Comment:
-      'Add EMR Workers: adds spot capacity to the worker fleet of the cluster recorded in the state file and waits until the fleet reaches its target. Short of spot capacity, goes on with the workers it has and says so. On failure: notifies and terminates the cluster.',
+      'Add EMR Workers: adds spot workers to the recorded cluster and waits for them; short of spot capacity it goes on and says so (asl/README.md).',
     StartAt: S.read,
     States: b.states,
   };

@@ -143,7 +143,7 @@ export function launchEmrCluster(refs: WorkflowReferences): StateMachineDefiniti
 
   return {
     Comment:
-      'Launch EMR Cluster: refuses to start when a cluster of the same name runs, launches one, waits until it is STARTED and records its ClusterId in the state file. On failure: notifies and terminates the cluster it launched; when launch-emr itself failed, terminates the clusters of the name it finds.',
+      'Launch EMR Cluster: unless a cluster of the name is up, launches one, waits until it has started and records its id (asl/README.md).',
     StartAt: S.checkDuplicate,
     States: b.states,
   };

@@ -198,8 +198,7 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
   failures.finish();
 
   return {
-    Comment:
-      'Master: when some table has files landed or staged (check-landed-files), runs Launch EMR Cluster, Dimension Process, Add EMR Workers, Fact Process and Terminate EMR Cluster in order, each started with submit-stepfunction and polled with status-stepfunction, then notifies success; with nothing to load it notifies so and succeeds without launching a cluster. A second Master stops at once; any other failure is notified and, once a cluster may be up, Terminate EMR Cluster is started.',
+    Comment: 'Master: when some table has files to load, runs the five child workflows in order and notifies the outcome (asl/README.md).',
     StartAt: S.checkDuplicate,
     States: b.states,
   };

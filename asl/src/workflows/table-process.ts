@@ -84,7 +84,7 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   failures.finish();
 
   return {
-    Comment: `${title}: for each ${kind} table in turn, checks its landed files and stages those that fit its format (quarantining the others), loads them with Hive and archives them, as EMR steps on the cluster recorded in the state file; a table with nothing to load is left as it was. On failure: notifies and terminates the cluster.`,
+    Comment: `${title}: per ${kind} table, stages the landed files that fit, loads them with Hive and archives them (asl/README.md).`,
     StartAt: S.read,
     States: b.states,
   };

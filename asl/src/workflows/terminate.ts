@@ -160,7 +160,7 @@ export function terminateEmrCluster(refs: WorkflowReferences): StateMachineDefin
 
   return {
     Comment:
-      "Terminate EMR Cluster: terminates the cluster given as ClusterId, or else the one recorded in the state file, waits until it is STOPPED and clears the state file. When no cluster is recorded, terminates any active cluster of the pipeline's name and succeeds with NOTHING_TO_TERMINATE, listing them as Terminated.",
+      'Terminate EMR Cluster: terminates the given or recorded cluster (else those of the name) and clears the state file (asl/README.md).',
     StartAt: S.given,
     States: b.states,
   };

@@ -1,4 +1,4 @@
-// A small AWS for the workflows: the Lambdas answering as DESIGN §3 says, over an in-memory
+// A small AWS for the workflows: the Lambdas answering as their contracts say (docs/ARCHITECTURE.md), over an in-memory
 // EMR (clusters, steps, fleets), Step Functions (child executions), SNS and state file. Events are
 // validated with @data-pipeline/core's own schemas, so a definition sending the wrong shape fails.
 // Status answers follow a scenario; faults make a Lambda throw a named error.

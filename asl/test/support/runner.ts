@@ -1,7 +1,7 @@
 // Runs a definition in aws-local-stepfunctions with every Task answered by a local handler (chosen
 // by the Lambda its Resource names), every Wait and every Retry pause overridden to zero, and
 // reports the states visited, the output or the Error/Cause.
-import '../../src/polyfills';
+import '@data-pipeline/local-cloud/polyfills';
 import { type RunOptions, type StateMachineDefinition as SfnDefinition, StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineDefinition } from '../../src/asl/types';
 import { retryingStates, taskResources, waitSeconds } from '../../src/inspect';

@@ -69,7 +69,7 @@ export const tellMissingStateFile: Grant = {
   condition: (t) => ({ StringEqualsIfExists: { 's3:prefix': t.stateKey } }),
 };
 
-/** Grants every Lambda has: read config.ini, decrypt with the environment's key, traces (logs: see lambdaLogGrant). */
+/** Grants every Lambda has: read config.ini, decrypt with the environment's key, traces (its own log group: lambdaStatements). */
 export const commonLambdaGrants: Grant[] = [
   { sid: 'ReadConfigIni', actions: ['s3:GetObject'], resources: (t) => [objectArn(t, t.configKey)] },
   { sid: 'DecryptWithPipelineKey', actions: ['kms:Decrypt'], resources: (t) => [t.keyArn] },

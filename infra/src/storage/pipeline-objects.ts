@@ -19,7 +19,7 @@ export interface PipelineObject {
   content: string;
 }
 
-/** config.ini of an environment (DESIGN §4), rendered from the model. */
+/** config.ini of an environment (its keys: packages/core/README.md), rendered from the model. */
 export function configIniObject(env: Environment): PipelineObject {
   return { key: s3Layout.configIniKey, content: renderConfigIni(configIniSections(env)) };
 }

@@ -24,7 +24,7 @@ function lifecycleRule(rule: LifecycleRule): S3BucketLifecycleConfigurationRule 
   };
 }
 
-/** The environment's work-area bucket (DESIGN §5): private, encrypted with the pipeline key, versioned, TLS only. */
+/** The environment's work-area bucket (its layout: docs/ARCHITECTURE.md): private, encrypted with the pipeline key, versioned, TLS only. */
 export class WorkAreaBucket extends Construct {
   readonly bucket: S3Bucket;
   private readonly publicAccess: S3BucketPublicAccessBlock;

@@ -21,7 +21,7 @@ export interface InvocationContext<E> {
 }
 
 export interface LambdaDefinition<S extends z.ZodType, R> {
-  /** The function's name, as in DESIGN §3 (kebab-case). */
+  /** The function's name: its package's, kebab-case (the model's `lambdaCatalog`). */
   name: string;
   event: S;
   run: (context: InvocationContext<z.output<S>>) => Promise<R>;

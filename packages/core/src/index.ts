@@ -35,6 +35,7 @@ export {
   REQUIRED_SECTIONS,
   SPOT_TIMEOUT_ACTIONS,
 } from './config/schema';
+export { ACTIVE_CLUSTER_STATES, type ActiveCluster, findActiveClusters } from './emr/active-clusters';
 export { rethrowUnknownCluster } from './emr/unknown-cluster';
 export { type Env, formatS3Location, optionalEnv, requireEnv, type S3Location, s3LocationFromEnv } from './env';
 export * from './errors';
@@ -48,7 +49,7 @@ export {
   type LambdaDefinition,
   type LambdaHandler,
 } from './handler';
-export { createLogger, PIPELINE_KEYS, pipelineKeys } from './logging/logger';
+export { createLogger, type Logger, PIPELINE_KEYS, pipelineKeys } from './logging/logger';
 export { listFiles, type StoredObject } from './s3/list-files';
 export { getObjectText, httpStatusOf, isNotFound, type TextObject } from './s3/objects';
 export { CLUSTER_ID_PATTERN, clusterIdSchema, isClusterId } from './state/cluster-id';

@@ -1,8 +1,8 @@
 // The end-of-run report: executions, EMR steps, notifications, warehouse rows, what sits in each zone,
 // and where everything lives.
 import { ListClustersCommand, ListStepsCommand } from '@aws-sdk/client-emr';
-import { paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { listFiles } from '@data-pipeline/core';
 import type { PublishedMessage } from '@data-pipeline/local-cloud';
 import { s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
 import type { LocalNames } from './environment';
@@ -67,10 +67,7 @@ export async function zoneContents(services: Services, bucket: string): Promise<
     quarantine: s3Layout.quarantineRoot,
   } as const;
   for (const [zone, prefix] of Object.entries(roots) as [keyof typeof roots, string][]) {
-    for await (const page of paginateListObjectsV2({ client: services.s3 }, { Bucket: bucket, Prefix: prefix })) {
-      for (const object of page.Contents ?? [])
-        if (object.Key && !object.Key.endsWith('/')) zones[zone].push(object.Key.slice(prefix.length));
-    }
+    for (const file of await listFiles(services.s3, bucket, prefix)) zones[zone].push(file.key.slice(prefix.length));
   }
   return zones;
 }

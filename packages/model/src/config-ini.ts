@@ -16,6 +16,7 @@ export function configIniSections(env: Environment): ConfigIniSections {
       emr_name: emr.clusterName,
       log_on_s3: `${s3Uri(env.bucket, s3Layout.emrLogsPrefix)}/${emr.clusterName}/`,
       emr_version: emr.releaseLabel,
+      emr_applications: emr.applications.join(','),
     },
     instances: {
       master_instance_type: emr.masterInstanceTypes.join(','),

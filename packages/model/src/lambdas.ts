@@ -1,5 +1,6 @@
-// The reusable Lambdas (the sixteen of DESIGN §3, stage-landed-files and check-landed-files), one package each under packages/lambdas/<name>, and the
-// environment variables each deployed function gets — the same in AWS and in the local mode.
+// The eighteen reusable Lambdas (sixteen replace the original Python ones; stage-landed-files and
+// check-landed-files are new: docs/ARCHITECTURE.md), one package each under packages/lambdas/<name>, and
+// the environment variables each deployed function gets — the same in AWS and in the local mode.
 import { s3Layout } from './layout';
 
 export type LambdaVariables = 'stateFile' | 'topic' | 'targetFolder';
@@ -47,7 +48,7 @@ export interface LambdaEnvironmentTargets {
   targetFolderKey?: string;
 }
 
-/** The environment variables of a Lambda (names of the original Python Lambdas, DESIGN §3). */
+/** The environment variables of a Lambda (the names the original Python Lambdas read). */
 export function lambdaEnvironment(lambda: LambdaName, targets: LambdaEnvironmentTargets): Record<string, string> {
   const variables: Record<string, string> = {
     Config_File_S3_Bucket: targets.bucket,

@@ -1,6 +1,6 @@
 import type { TableDefinition, TableKind } from './tables/schema';
 
-/** The S3 layout of a work-area bucket (DESIGN §5). Keys never start with a slash; prefixes end with one. */
+/** The S3 layout of a work-area bucket (docs/ARCHITECTURE.md, "The S3 layout"). Keys never start with a slash; prefixes end with one. */
 
 export const WORKFLOWS_ROOT = 'data-workflows';
 

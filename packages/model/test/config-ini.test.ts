@@ -12,6 +12,7 @@ describe('Function: configIniSections', () => {
       emr_name: 'data-pipeline-dev',
       log_on_s3: 's3://data-pipeline-dev-work-area/data-workflows/logs/emr/data-pipeline-dev/',
       emr_version: 'emr-7.5.0',
+      emr_applications: 'Hadoop,Hive,Spark',
     });
     expect(sections.instances?.master_instance_type).toBe(environments.dev.emr.masterInstanceTypes.join(','));
     expect(sections.metastore?.metastore_factory_class).toBe('com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getTable, s3Layout, s3Uri, tableLocations, tablePrefixes } from '../src/index';
 
 describe('Function: tablePrefixes', () => {
-  it('returns the DESIGN §5 folders of a dimension in every zone', () => {
+  it('returns the folders of a dimension in every zone', () => {
     // act
     const prefixes = tablePrefixes(getTable('sample_country_dim'));
     // assess
@@ -15,7 +15,7 @@ describe('Function: tablePrefixes', () => {
     });
   });
 
-  it('returns the DESIGN §5 folders of a fact in every zone', () => {
+  it('returns the folders of a fact in every zone', () => {
     // act
     const prefixes = tablePrefixes(getTable('sample_country_tx_fact'));
     // assess

@@ -29,7 +29,7 @@ describe('Function: lambdaEnvironment', () => {
     });
   });
 
-  it('returns the state file, topic and target folder variables of the Lambdas that use them (DESIGN §3)', () => {
+  it('returns the state file, topic and target folder variables of the Lambdas that use them', () => {
     // Prepare, Act
     const state = lambdaEnvironment('write-state-info-to-s3', targets);
     const sns = lambdaEnvironment('send-msg-sns', targets);

@@ -4,7 +4,7 @@ import { dataColumns, getTable, InvalidTableError, partitionColumns, tables, Unk
 const fact = getTable('sample_country_tx_fact');
 
 describe('Function: tables', () => {
-  it('returns the two sample tables of the design, dimension first', () => {
+  it('returns the two sample tables, dimension first', () => {
     // act
     const summary = tables.map((table) => [table.name, table.kind, table.loadMode]);
     // assess

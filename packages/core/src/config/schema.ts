@@ -1,4 +1,4 @@
-// The schema of config.ini: every section and key of the original file (DESIGN §4) plus the new ones.
+// The schema of config.ini: every section and key of the original file plus the new ones (all listed in the package README).
 // Values arrive as trimmed strings (empty values are removed before validation, so they read as missing).
 import * as z from 'zod';
 
@@ -38,6 +38,8 @@ const instanceType = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: '
 const subnetId = z.string().regex(/^subnet-[0-9a-z]+$/, { error: 'must list subnet ids such as subnet-0abc1234' });
 const iamName = (what: string) => text(what).regex(/^[\w+=,.@-]{1,128}$/, { error: `must be ${what}` });
 
+const applicationName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, { error: 'must list EMR applications such as Hadoop, Hive, Spark' });
+
 const releaseLabel = text('an EMR release label')
   .regex(/^(emr-)?\d+\.\d+\.\d+$/, { error: 'must be an EMR release label such as emr-7.5.0' })
   .transform((value) => (value.startsWith('emr-') ? value : `emr-${value}`));
@@ -59,6 +61,8 @@ export const configSchema = z.strictObject({
     emr_name: text('a cluster name').max(256, { error: 'must be at most 256 characters' }),
     log_on_s3: s3Uri,
     emr_version: releaseLabel,
+    // Rendered from the model's `emr.applications`; a file with the original keys only gets the original's three.
+    emr_applications: list(applicationName, 'application').default(['Hadoop', 'Hive', 'Spark']),
   }),
   instances: z.strictObject({
     master_instance_type: list(instanceType, 'instance type'),

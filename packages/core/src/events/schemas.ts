@@ -1,4 +1,4 @@
-// The event each Lambda accepts (DESIGN §3). Extra fields are allowed and ignored, because the
+// The event each Lambda accepts (docs/ARCHITECTURE.md, "The Lambdas"). Extra fields are allowed and ignored, because the
 // state machines pass their whole state. Fields with an environment fallback are optional here.
 import * as z from 'zod';
 import { EXECUTION_ARN_PATTERN, STATE_MACHINE_ARN_PATTERN } from '../arns';

@@ -1,11 +1,14 @@
 // Structured JSON logs (Powertools Logger) carrying the request id and the pipeline's identifiers.
-import { Logger } from '@aws-lambda-powertools/logger';
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+
+/** What a Lambda's logic logs with: the invocation's logger (`InvocationContext.logger`), or a fake in tests. */
+export type Logger = Pick<PowertoolsLogger, 'info' | 'warn'>;
 
 /** Identifiers copied from events and results into every log line of an invocation. */
 export const PIPELINE_KEYS = ['ClusterId', 'StepId', 'executionArn', 'WorkerInstanceFleetId', 'nextStateMachineArn'] as const;
 
-export function createLogger(serviceName: string): Logger {
-  return new Logger({ serviceName, persistentKeys: { pipeline: 'data-pipeline' } });
+export function createLogger(serviceName: string): PowertoolsLogger {
+  return new PowertoolsLogger({ serviceName, persistentKeys: { pipeline: 'data-pipeline' } });
 }
 
 /** The pipeline identifiers found at the top level of an event or result. */

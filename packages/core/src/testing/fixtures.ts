@@ -21,6 +21,7 @@ export function testConfigSections(overrides: ConfigSections = {}): ConfigSectio
       emr_name: 'data-pipeline-test',
       log_on_s3: `s3://${TEST_CONFIG_BUCKET}/data-workflows/emr-logs/\${emr_name}/`,
       emr_version: 'emr-7.5.0',
+      emr_applications: 'Hadoop, Hive, Spark',
     },
     instances: { master_instance_type: 'm5.xlarge', worker_instance_type: 'm5.xlarge, m5a.xlarge', ondemand_worker_count: '2' },
     access: { subnet_id: 'subnet-0abc1234', ec2_keypair_name: 'data-pipeline-key' },

@@ -30,6 +30,7 @@ describe('Function: parseConfig', () => {
       emr_name: 'data-pipeline-test',
       log_on_s3: 's3://data-pipeline-test-work-area/data-workflows/emr-logs/data-pipeline-test/',
       emr_version: 'emr-7.5.0',
+      emr_applications: ['Hadoop', 'Hive', 'Spark'],
     });
     expect(config.instances).toEqual({
       master_instance_type: ['m5.xlarge'],
@@ -84,6 +85,7 @@ describe('Function: parseConfig', () => {
     // Assess
     expect(config.basic.log_on_s3).toBe('s3://my-bucket/data-workflows/emr-logs/data_pipeline_cluster/');
     expect(config.basic.emr_version).toBe('emr-6.2.0');
+    expect(config.basic.emr_applications).toEqual(['Hadoop', 'Hive', 'Spark']);
     expect(config.spot.spot_block_duration_minutes).toBe(60);
     expect(config.cluster).toEqual({ step_concurrency_level: 1 });
     expect(config.tags).toEqual({});
@@ -228,13 +230,18 @@ describe('Function: parseConfig', () => {
 
   it('throws when a list holds a value of the wrong shape', () => {
     // Prepare
-    const text = testConfigIni({ instances: { worker_instance_type: 'm5.xlarge, big' }, access: { subnet_id: 'sn-1' } });
+    const text = testConfigIni({
+      basic: { emr_applications: 'Hive, Spark SQL' },
+      instances: { worker_instance_type: 'm5.xlarge, big' },
+      access: { subnet_id: 'sn-1' },
+    });
 
     // Act
     const issues = issuesOf(text);
 
     // Assess
     expect(issues).toEqual([
+      '[basic] emr_applications: must list EMR applications such as Hadoop, Hive, Spark (got "Hive, Spark SQL")',
       '[instances] worker_instance_type: must list instance types such as m5.xlarge (got "m5.xlarge, big")',
       '[access] subnet_id: must list subnet ids such as subnet-0abc1234 (got "sn-1")',
     ]);

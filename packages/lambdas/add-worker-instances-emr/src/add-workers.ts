@@ -1,10 +1,8 @@
 import { type EMRClient, ModifyInstanceFleetCommand } from '@aws-sdk/client-emr';
-import { type InvocationContext, type PipelineConfig, rethrowUnknownCluster } from '@data-pipeline/core';
+import { type Logger, type PipelineConfig, rethrowUnknownCluster } from '@data-pipeline/core';
 import { findCoreFleet } from './core-fleet';
 import { planResize } from './resize-plan';
 import { countRunningInstances } from './running-instances';
-
-type Logger = Pick<InvocationContext<unknown>['logger'], 'info'>;
 
 export interface AddWorkersResult {
   ClusterId: string;

@@ -1,8 +1,5 @@
 import type { EMRClient } from '@aws-sdk/client-emr';
-import type { InvocationContext } from '@data-pipeline/core';
-import { findActiveClusters } from './active-clusters';
-
-type Logger = Pick<InvocationContext<unknown>['logger'], 'info'>;
+import { findActiveClusters, type Logger } from '@data-pipeline/core';
 
 export interface DuplicateCheckResult {
   Status: 'RUNNING' | 'NOTRUNNING';

@@ -1,39 +1,9 @@
 import { EMRClient, ListClustersCommand } from '@aws-sdk/client-emr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { findActiveClusters } from '../src/active-clusters';
 import { checkDuplicateCluster } from '../src/check-duplicate';
 
 const emrMock = mockClient(EMRClient);
-
-describe('Function: findActiveClusters', () => {
-  beforeEach(() => {
-    emrMock.reset();
-  });
-
-  it('returns the id and state of every active cluster of that name, across pages', async () => {
-    // Prepare
-    emrMock
-      .on(ListClustersCommand)
-      .resolvesOnce({
-        Clusters: [
-          { Id: 'j-1A', Name: 'dp', Status: { State: 'WAITING' } },
-          { Id: 'j-1B', Name: 'other' },
-        ],
-        Marker: 'm',
-      })
-      .resolvesOnce({ Clusters: [{ Id: 'j-1C', Name: 'dp', Status: { State: 'BOOTSTRAPPING' } }] });
-
-    // Act
-    const found = await findActiveClusters(new EMRClient({ region: 'eu-west-1' }), 'dp');
-
-    // Assess
-    expect(found).toEqual([
-      { id: 'j-1A', state: 'WAITING' },
-      { id: 'j-1C', state: 'BOOTSTRAPPING' },
-    ]);
-  });
-});
 
 describe('Function: checkDuplicateCluster', () => {
   beforeEach(() => {
@@ -49,9 +19,10 @@ describe('Function: checkDuplicateCluster', () => {
       ],
     });
     const info = vi.fn();
+    const warn = vi.fn();
 
     // Act
-    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info });
+    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info, warn });
 
     // Assess
     expect(result).toEqual({ Status: 'RUNNING', ClusterIds: ['j-1A', 'j-1B'] });
@@ -68,9 +39,10 @@ describe('Function: checkDuplicateCluster', () => {
     // Prepare
     emrMock.on(ListClustersCommand).resolves({ Clusters: [{ Id: 'j-1B', Name: 'other', Status: { State: 'RUNNING' } }] });
     const info = vi.fn();
+    const warn = vi.fn();
 
     // Act
-    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info });
+    const result = await checkDuplicateCluster(new EMRClient({ region: 'eu-west-1' }), 'dp', { info, warn });
 
     // Assess
     expect(result).toEqual({ Status: 'NOTRUNNING', ClusterIds: [] });

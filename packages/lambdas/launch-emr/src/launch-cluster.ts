@@ -1,8 +1,6 @@
 import { type EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
-import { type InvocationContext, type PipelineConfig, UnexpectedResponseError } from '@data-pipeline/core';
+import { type Logger, type PipelineConfig, UnexpectedResponseError } from '@data-pipeline/core';
 import { buildRunJobFlowInput } from './run-job-flow-input';
-
-type Logger = InvocationContext<unknown>['logger'];
 
 export interface LaunchResult {
   ClusterId: string;

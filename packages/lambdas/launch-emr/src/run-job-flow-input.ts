@@ -1,4 +1,4 @@
-// The RunJobFlow request for the pipeline's cluster, derived from config.ini alone (a pure function).
+// The RunJobFlow request for the pipeline's cluster, derived from config.ini and the model's pipeline tag (a pure function).
 import type {
   Configuration,
   InstanceFleetConfig,
@@ -8,12 +8,9 @@ import type {
   Tag,
 } from '@aws-sdk/client-emr';
 import type { PipelineConfig } from '@data-pipeline/core';
+// The naming module alone: the model's index would bundle the environments and tables too.
+import { PIPELINE_TAG } from '@data-pipeline/model/naming';
 import { ClusterSpecificationError } from './errors';
-
-/** Tag every cluster carries, so the pipeline's clusters can be found and billed together. */
-export const PIPELINE_TAG = { Key: 'pipeline', Value: 'data-pipeline' } as const;
-
-export const APPLICATIONS = ['Hadoop', 'Hive', 'Spark'] as const;
 
 /** The Hive metastore client both Hive and Spark use (the Glue Data Catalog). */
 export const METASTORE_FACTORY_PROPERTY = 'hive.metastore.client.factory.class';
@@ -24,7 +21,7 @@ export function buildRunJobFlowInput(config: PipelineConfig): RunJobFlowCommandI
     Name: basic.emr_name,
     LogUri: basic.log_on_s3,
     ReleaseLabel: basic.emr_version,
-    Applications: APPLICATIONS.map((Name) => ({ Name })),
+    Applications: basic.emr_applications.map((Name) => ({ Name })),
     Configurations: metastoreConfigurations(config.metastore.metastore_factory_class),
     Instances: {
       Ec2SubnetIds: [...access.subnet_id],
@@ -95,6 +92,6 @@ function coreLaunchSpecifications(spot: PipelineConfig['spot']): InstanceFleetPr
 function clusterTags(tags: Record<string, string>): Tag[] {
   const result: Tag[] = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
   // A [tags] pipeline key keeps its configured value: EMR rejects a key given twice.
-  if (!Object.hasOwn(tags, PIPELINE_TAG.Key)) result.push({ ...PIPELINE_TAG });
+  if (!Object.hasOwn(tags, PIPELINE_TAG.key)) result.push({ Key: PIPELINE_TAG.key, Value: PIPELINE_TAG.value });
   return result;
 }

@@ -63,6 +63,17 @@ describe('Function: buildRunJobFlowInput', () => {
     });
   });
 
+  it('returns the applications of [basic] emr_applications, in their order', () => {
+    // Prepare
+    const config = configOf({ basic: { emr_applications: 'Spark, Hive, Livy' } });
+
+    // Act
+    const applications = buildRunJobFlowInput(config).Applications;
+
+    // Assess
+    expect(applications).toEqual([{ Name: 'Spark' }, { Name: 'Hive' }, { Name: 'Livy' }]);
+  });
+
   it('returns one InstanceTypeConfig per fleet when each fleet has one instance type', () => {
     // Prepare
     const config = configOf({ instances: { master_instance_type: 'r5.2xlarge', worker_instance_type: 'r5.4xlarge' } });

@@ -1,8 +1,6 @@
 import { type EMRClient, type InstanceFleet, paginateListInstanceFleets } from '@aws-sdk/client-emr';
-import { type InvocationContext, ResourceNotFoundError, rethrowUnknownCluster } from '@data-pipeline/core';
+import { type Logger, ResourceNotFoundError, rethrowUnknownCluster } from '@data-pipeline/core';
 import { judgeFleet, type ResizeStatus } from './fleet-status';
-
-type Logger = Pick<InvocationContext<unknown>['logger'], 'info' | 'warn'>;
 
 export interface ResizeRequest {
   ClusterId: string;

@@ -3,7 +3,7 @@ import { rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/c
 
 export type ClusterStatus = 'STARTING' | 'STARTED' | 'STOPPED';
 
-/** How each EMR cluster state reads to the workflows (DESIGN §3). */
+/** How each EMR cluster state reads to the workflows (the package README). */
 export const CLUSTER_STATUS: Record<string, ClusterStatus> = {
   STARTING: 'STARTING',
   BOOTSTRAPPING: 'STARTING',

@@ -1,7 +1,5 @@
 import { DescribeStepCommand, type EMRClient, type FailureDetails, type Step } from '@aws-sdk/client-emr';
-import { type InvocationContext, rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
-
-type Logger = Pick<InvocationContext<unknown>['logger'], 'info' | 'warn'>;
+import { type Logger, rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
 
 export type StepStatus = 'SUBMITTED' | 'SUCCESS' | 'ERROR';
 

@@ -3,7 +3,7 @@ import { ResourceNotFoundError, UnexpectedResponseError } from '@data-pipeline/c
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCESS' | 'ERROR';
 
-/** How each Step Functions execution status reads to the Master workflow (DESIGN §3). */
+/** How each Step Functions execution status reads to the Master workflow (the package README). */
 export const EXECUTION_STATUS: Record<string, ExecutionStatus> = {
   RUNNING: 'RUNNING',
   PENDING_REDRIVE: 'RUNNING',

@@ -1,8 +1,6 @@
 import { AddJobFlowStepsCommand, type EMRClient } from '@aws-sdk/client-emr';
-import { type InvocationContext, rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
+import { type Logger, rethrowUnknownCluster, UnexpectedResponseError } from '@data-pipeline/core';
 import type { ResolvedStepCommand } from './step-command';
-
-type Logger = Pick<InvocationContext<unknown>['logger'], 'info'>;
 
 export interface SubmitResult {
   ClusterId: string;

@@ -6,7 +6,6 @@ import {
   ListInstanceFleetsCommand,
   ListInstancesCommand,
   ListStepsCommand,
-  paginateListClusters,
 } from '@aws-sdk/client-emr';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { formatS3Location, NoClusterRecordedError, readClusterId, StateFileError } from '@data-pipeline/core';
@@ -14,8 +13,6 @@ import { s3Layout } from '@data-pipeline/model';
 
 /** States of a cluster that can run steps. */
 export const UP_STATES = ['WAITING', 'RUNNING'] as const;
-/** States of a cluster that is, or is becoming, up. */
-export const ACTIVE_STATES = ['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING'] as const;
 
 export type StateFileReading =
   | { kind: 'cluster'; location: string; clusterId: string }
@@ -71,17 +68,6 @@ export async function describeCluster(emr: EMRClient, clusterId: string): Promis
     if ((error as Error).name === 'InvalidRequestException') return undefined;
     throw error;
   }
-}
-
-/** Active clusters of the environment's name (what Launch EMR Cluster's duplicate check looks for), newest first. */
-export async function activeClustersNamed(emr: EMRClient, name: string): Promise<Array<{ id: string; state: string }>> {
-  const found: Array<{ id: string; state: string }> = [];
-  for await (const page of paginateListClusters({ client: emr }, { ClusterStates: [...ACTIVE_STATES] })) {
-    for (const cluster of page.Clusters ?? []) {
-      if (cluster.Name === name && cluster.Id) found.push({ id: cluster.Id, state: cluster.Status?.State ?? 'UNKNOWN' });
-    }
-  }
-  return found;
 }
 
 export interface FleetView {

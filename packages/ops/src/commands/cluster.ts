@@ -1,7 +1,7 @@
 // `cluster`: the running cluster (the one the state file names, else an active one of the
 // environment's name), its fleets, instances and steps.
+import { findActiveClusters } from '@data-pipeline/core';
 import {
-  activeClustersNamed,
   type ClusterState,
   clusterFleets,
   clusterInstances,
@@ -36,7 +36,7 @@ async function findCluster(ctx: OpsContext, given?: string): Promise<{ id?: stri
   if (given) return { id: given, source: 'option' };
   const reading = await readStateFile(ctx.clients.s3, ctx.bucket);
   if (reading.kind === 'cluster') return { id: reading.clusterId, source: 'state-file' };
-  const [active] = await activeClustersNamed(ctx.clients.emr, ctx.env.emr.clusterName);
+  const [active] = await findActiveClusters(ctx.clients.emr, ctx.env.emr.clusterName);
   if (active)
     return {
       id: active.id,

@@ -3,8 +3,9 @@
 // up, a cluster already up for Launch, or prod not confirmed. A refusal changes nothing.
 import { randomBytes } from 'node:crypto';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { findActiveClusters } from '@data-pipeline/core';
 import type { WorkflowId } from '@data-pipeline/model';
-import { activeClustersNamed, describeCluster, readStateFile, UP_STATES } from '../aws/cluster';
+import { describeCluster, readStateFile, UP_STATES } from '../aws/cluster';
 import { type ExecutionDetails, runningExecutions } from '../aws/executions';
 import type { OpsContext } from '../context';
 import { RefusedError, UsageError } from '../errors';
@@ -74,7 +75,7 @@ async function refuseWhenRunning(ctx: OpsContext, workflow: WorkflowInfo, arns: 
 
 /** Launch EMR Cluster stops at its duplicate check when a cluster of the environment's name is active: refuse first. */
 async function refuseActiveCluster(ctx: OpsContext, workflow: WorkflowInfo): Promise<void> {
-  const [active] = await activeClustersNamed(ctx.clients.emr, ctx.env.emr.clusterName);
+  const [active] = await findActiveClusters(ctx.clients.emr, ctx.env.emr.clusterName);
   if (!active) return;
   throw new RefusedError(
     `cluster ${active.id} of the name ${ctx.env.emr.clusterName} is ${active.state}: ${workflow.title} would stop at its duplicate check; re-run the child that failed, or terminate-emr-cluster first`,

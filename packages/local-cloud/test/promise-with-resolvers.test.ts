@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installPromiseWithResolvers, withResolvers } from '../src/polyfills';
+import { installPromiseWithResolvers, withResolvers } from '../src/support/promise-with-resolvers';
 
 describe('Function: withResolvers', () => {
   it('returns a promise that its resolve settles', async () => {
