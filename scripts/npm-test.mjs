@@ -11,8 +11,8 @@ import { ensurePnpm, installWorkspace, localDir, log, repoRoot, requireNode, run
 /** Tasks at once in the parallel lane, beside the one exclusive suite: one per core (two on a 2-core machine). */
 const PARALLEL = String(Math.max(2, availableParallelism()));
 /**
- * The parallel lane runs at a lower CPU priority: the exclusive lane is the longer one, so it gets the
- * cores first. 5, not more: a process at 5 still gets about a quarter of a contended core, so a vitest
+ * The builds and the parallel lane run at a lower CPU priority: the exclusive lane is the longer one, so
+ * it gets the cores first. 5, not more: a process at 5 still gets about a quarter of a contended core, so a vitest
  * worker of the parallel lane is never starved long enough for its RPC to the main process to time out.
  */
 const PARALLEL_NICENESS = 5;
@@ -48,7 +48,7 @@ const short = (list) => list.map((pkg) => pkg.name.replace(/^@data-pipeline\//, 
 const exclusiveFirst = exclusive.filter((pkg) => !pkg.testsNeedBuild);
 const exclusiveAfterBuild = exclusive.filter((pkg) => pkg.testsNeedBuild);
 log(`exclusive suites, one at a time: ${short(exclusiveFirst)}, then (after the builds) ${short(exclusiveAfterBuild)}`);
-const build = turbo(['build', '--concurrency=2', '--continue=always'], env);
+const build = turbo(['build', '--concurrency=2', '--continue=always'], env, PARALLEL_NICENESS);
 const [builtCode, exclusiveCode, parallelCode] = await Promise.all([
   build,
   (async () => {

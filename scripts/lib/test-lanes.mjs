@@ -9,6 +9,19 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './toolchain.mjs';
 
+const running = new Set();
+let stoppedBy;
+/**
+ * A signal that stops `npm test` stops the turbo runs it started (and through them the suites and their
+ * services), and no further run starts.
+ */
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stoppedBy = signal;
+    for (const child of running) child.kill(signal);
+  });
+}
+
 /** The report of the per-package times, which the summary prints just above the closing line. */
 export const TIMES_REPORT = 'test-times.md';
 
@@ -44,13 +57,18 @@ export function workspacePackages() {
 export function turbo(args, env, niceness = 0) {
   const command = ['pnpm', 'exec', 'turbo', 'run', ...args, '--summarize', '--output-logs=errors-only', '--log-prefix=task'];
   if (niceness && process.platform !== 'win32') command.unshift('nice', '-n', String(niceness));
+  if (stoppedBy) return Promise.resolve(1);
   return new Promise((resolveRun) => {
     const child = spawn(command[0], command.slice(1), {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
       env,
     });
-    child.on('exit', (code, signal) => resolveRun(code ?? (signal ? 1 : 0)));
+    running.add(child);
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      resolveRun(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
