@@ -72,6 +72,25 @@ export function turbo(args, env, niceness = 0) {
   });
 }
 
+/** The checks run over the whole tree (not per package), with their times, for the table of times. */
+export const rootTasks = [];
+
+/** Runs one command over the whole tree in the repository root, timed as a task of the `(root)` row. */
+export function timed(task, command, env, niceness = 0) {
+  const argv = niceness && process.platform !== 'win32' ? ['nice', '-n', String(niceness), ...command] : command;
+  if (stoppedBy) return Promise.resolve(1);
+  const startTime = Date.now();
+  return new Promise((resolveRun) => {
+    const child = spawn(argv[0], argv.slice(1), { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env });
+    running.add(child);
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      rootTasks.push({ package: '(root)', task, lane: 'parallel', execution: { startTime, endTime: Date.now() } });
+      resolveRun(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
 /** The tasks of the turbo runs summarized since `since` (ms), each with its lane. */
 export function summarizedTasks(since, exclusivePackages) {
   const runsDir = join(repoRoot, '.turbo', 'runs');
