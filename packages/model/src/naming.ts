@@ -57,3 +57,28 @@ export function topicName(env: Named): string {
 export function notificationSubject(env: Named): string {
   return `${PROJECT} ${env.name}`;
 }
+
+/** What makes an environment's global names unique when its settings name no suffix: <account>-<region>. */
+export function defaultNameSuffix(settings: { account: string; region: string }): string {
+  return `${settings.account}-${settings.region}`;
+}
+
+/** The environment's work-area bucket: data-pipeline-dev-work-area-<suffix> (S3 names are global). */
+export function workAreaBucketName(env: Named, suffix: string): string {
+  return `${resourceName(env, 'work-area')}-${suffix}`;
+}
+
+/** The bucket of the environment's Terraform state, made by the bootstrap stack: data-pipeline-dev-tfstate-<suffix>. */
+export function stateBucketName(env: Named, suffix: string): string {
+  return `${resourceName(env, 'tfstate')}-${suffix}`;
+}
+
+/** The state object of the environment's stack in its state bucket. */
+export function stateKey(env: Named): string {
+  return `${PROJECT}/${env.name}/terraform.tfstate`;
+}
+
+/** The stack that creates the state bucket (local state): data-pipeline-bootstrap-dev. */
+export function bootstrapStackName(env: Named): string {
+  return `${PROJECT}-bootstrap-${env.name}`;
+}

@@ -10,7 +10,7 @@ describe('Function: configIniSections', () => {
     expect(sections.basic).toEqual({
       emr_region: 'us-east-1',
       emr_name: 'data-pipeline-dev',
-      log_on_s3: 's3://data-pipeline-dev-work-area/data-workflows/logs/emr/data-pipeline-dev/',
+      log_on_s3: 's3://data-pipeline-dev-work-area-111111111111-us-east-1/data-workflows/logs/emr/data-pipeline-dev/',
       emr_version: 'emr-7.5.0',
       emr_applications: 'Hadoop,Hive,Spark',
     });
