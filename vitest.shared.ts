@@ -11,6 +11,9 @@ function exclusiveTests(): boolean {
   return existsSync(manifest) && Boolean((JSON.parse(readFileSync(manifest, 'utf8')) as { exclusiveTests?: string }).exclusiveTests);
 }
 
+// The tests read the shipped environments/<env>.example.json, also in global setups (which run in this process).
+process.env.DATA_PIPELINE_SETTINGS = 'example';
+
 export const shared = defineConfig({
   test: {
     environment: 'node',

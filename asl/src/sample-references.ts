@@ -1,5 +1,5 @@
 // The references the committed definitions are rendered with: placeholder ARNs in a placeholder
-// account, the tables the model declares and the prod environment's poll intervals. The
+// account, the tables the model declares and the prod environment's poll intervals and databases. The
 // infrastructure renders the real ones with Terraform references.
 import { pipelineDefinitions, tableWorkflowSteps } from '@data-pipeline/model';
 import { LAMBDA_NAMES, type LambdaName } from './lambda-names';
@@ -34,7 +34,10 @@ export function sampleReferences(overrides: Partial<WorkflowReferences> = {}): W
     },
     masterStateMachine: 'data-pipeline-master',
     pollIntervals: pipelineDefinitions[SAMPLE_ENVIRONMENT].pollIntervals,
-    tables: { dimension: tableWorkflowSteps('dimension', PLACEHOLDER_BUCKET), fact: tableWorkflowSteps('fact', PLACEHOLDER_BUCKET) },
+    tables: {
+      dimension: tableWorkflowSteps({ name: SAMPLE_ENVIRONMENT }, 'dimension', PLACEHOLDER_BUCKET),
+      fact: tableWorkflowSteps({ name: SAMPLE_ENVIRONMENT }, 'fact', PLACEHOLDER_BUCKET),
+    },
     ...overrides,
   };
 }

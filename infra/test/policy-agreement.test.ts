@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type ContextValues, type Decision, decide, type PolicyJson, policyAt, resolveReferences } from './support/policy-evaluation';
+import {
+  ACCOUNT,
+  type ContextValues,
+  type Decision,
+  decide,
+  type PolicyJson,
+  policyAt,
+  resolveReferences,
+} from './support/policy-evaluation';
 import { type Json, metadataPath, resourcesOf, synthesized } from './support/synthesized';
 
 /**
@@ -42,7 +50,7 @@ function probesOf(env: 'dev' | 'prod'): Probe[] {
   for (const config of Object.values(resourcesOf(stack, 'aws_iam_role_policy')) as Json[]) {
     const where = metadataPath(config);
     const roleName = resolveReferences(stack, String(config.role));
-    const principal = `arn:aws:iam::123456789012:role/${roleName}`;
+    const principal = `arn:aws:iam::${ACCOUNT}:role/${roleName}`;
     const policy = JSON.parse(resolveReferences(stack, String(config.policy))) as PolicyJson;
     for (const statement of policy.Statement as Json[]) {
       const context = contextMeeting(statement.Condition as Record<string, Record<string, unknown>> | undefined);

@@ -40,8 +40,8 @@ export function quicksightGroupArn(context: Pick<StackContext, 'partition' | 're
 }
 
 /** The warehouse tables of the model, as the Glue catalog holds them. */
-export function warehouseTables(): GlueTableDefinition[] {
-  return glueTables('bucket').filter((definition) => definition.zone === 'warehouse');
+export function warehouseTables(env: { name: string }): GlueTableDefinition[] {
+  return glueTables(env, 'bucket').filter((definition) => definition.zone === 'warehouse');
 }
 
 /** QuickSight ids allow letters, digits and hyphens. */
@@ -76,7 +76,7 @@ export class QuicksightReporting extends Construct {
       permission: [{ principal, actions: DATA_SOURCE_ACTIONS }],
       dependsOn: [this.serviceRolePolicy],
     });
-    for (const table of warehouseTables()) this.dataSets.push(this.dataSet(context, table, principal));
+    for (const table of warehouseTables(env)) this.dataSets.push(this.dataSet(context, table, principal));
   }
 
   private dataSet(context: StackContext, definition: GlueTableDefinition, principal: string): QuicksightDataSet {

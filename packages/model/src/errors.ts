@@ -40,6 +40,10 @@ export interface SettingProblem {
   message: string;
 }
 
+function listed(problems: readonly SettingProblem[]): string {
+  return problems.map((problem) => `setting "${problem.setting}" ${problem.message}`).join('; ');
+}
+
 export class MissingSettingsFileError extends Error {
   override name = 'MissingSettingsFileError';
   constructor(
@@ -73,7 +77,7 @@ export class InvalidSettingsError extends Error {
     readonly problems: readonly SettingProblem[],
     options?: { cause?: unknown },
   ) {
-    super(`${file} is invalid: ${problems.map((problem) => `setting "${problem.setting}" ${problem.message}`).join('; ')}`, options);
+    super(`${file} is invalid: ${listed(problems)}`, options);
   }
 }
 
@@ -83,10 +87,7 @@ export class PlaceholderSettingsError extends Error {
     readonly file: string,
     readonly problems: readonly SettingProblem[],
   ) {
-    super(
-      `${file} still holds example values: ${problems.map((problem) => `setting "${problem.setting}" ${problem.message}`).join('; ')}. ` +
-        "Set the account's own values",
-    );
+    super(`${file} still holds example values: ${listed(problems)}. Set the account's own values`);
   }
 }
 

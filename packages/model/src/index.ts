@@ -1,5 +1,14 @@
 export { type ConfigIniSections, configIniSections } from './config-ini';
-export { type DdlLocations, ddlVariables, hiveDdlScript, hiveDdlStatements, hiveString, variableLocations } from './ddl';
+export {
+  type DdlDatabases,
+  type DdlLocations,
+  ddlVariables,
+  hiveDdlScript,
+  hiveDdlStatements,
+  hiveString,
+  variableDatabases,
+  variableLocations,
+} from './ddl';
 export { type PipelineDefinition, pipelineDefinitions } from './environments/definitions';
 export { environmentNames, environments, getEnvironment, isEnvironmentName, validateEnvironment } from './environments/index';
 export type { EmrSettings, Environment, EnvironmentName, PollIntervals, SpotSettings } from './environments/schema';
@@ -54,6 +63,7 @@ export {
   TARGET_FOLDER_KEY,
 } from './lambdas';
 export {
+  databaseName,
   kindFolder,
   kindPrefixes,
   type LocationOptions,
@@ -62,12 +72,14 @@ export {
   s3Layout,
   s3Uri,
   stagingDatabase,
+  stagingFolder,
   type TablePrefixes,
   tableLocations,
   tablePrefixes,
   type UriScheme,
   WORKFLOWS_ROOT,
   warehouseDatabase,
+  warehouseFolder,
   type Zone,
 } from './layout';
 export {
