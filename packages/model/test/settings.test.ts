@@ -262,12 +262,13 @@ describe('Function: stateBackendOf', () => {
 });
 
 describe('Function: getEnvironment (settings)', () => {
-  it('returns dev and prod with their own accounts and bucket suffixes when read from the shipped examples', () => {
+  it('returns dev and prod side by side in one account, each with its own bucket, when read from the shipped examples', () => {
     // act
     const [dev, prod] = [getEnvironment('dev', { source: 'example' }), getEnvironment('prod', { source: 'example' })];
     // assess
     expect(dev.bucket).toBe('data-pipeline-dev-work-area-111111111111-us-east-1');
-    expect(prod.bucket).toBe('data-pipeline-prod-work-area-222222222222-us-east-1');
+    expect(prod.bucket).toBe('data-pipeline-prod-work-area-111111111111-us-east-1');
+    expect(prod.account).toBe(dev.account);
   });
 });
 
