@@ -10,7 +10,6 @@ export {
   type BackendSettings,
   type DeploymentSettings,
   deployableEnvironments,
-  deploymentSettings,
   getDeploymentSettings,
 } from './deployment';
 export * from './errors';

@@ -143,3 +143,28 @@ describe('Function: quicksightColumnType', () => {
     );
   });
 });
+
+describe('Function: QuickSight prerequisites', () => {
+  it('returns data sources of the service role and the group in prod, so a missing one fails the plan before any change', () => {
+    // act
+    const data = synthesized('prod').json.data;
+    const [role] = Object.values(data.aws_iam_role ?? {});
+    const [group] = Object.values(data.aws_quicksight_group ?? {});
+    // assess
+    expect(role?.name).toBe('aws-quicksight-service-role-v0');
+    expect(group).toMatchObject({
+      group_name: 'data-pipeline-readers',
+      namespace: 'default',
+      aws_account_id: '111111111111',
+      region: 'us-east-1',
+    });
+  });
+
+  it('returns no QuickSight prerequisite in dev, where reporting is off', () => {
+    // act
+    const data = synthesized('dev').json.data;
+    // assess
+    expect(data.aws_quicksight_group).toBeUndefined();
+    expect(data.aws_iam_role).toBeUndefined();
+  });
+});

@@ -103,7 +103,15 @@ export {
   workAreaBucketName,
 } from './naming';
 export { environmentFromSettings, nameSuffixOf, type StateBackend, stateBackendOf } from './settings/environment';
-export { SETTINGS_VARIABLE, type SettingsSource, settingsDirectory, settingsFileName, settingsSource } from './settings/files';
+export {
+  repositorySettingsDirectory,
+  SETTINGS_DIRECTORY_VARIABLE,
+  SETTINGS_VARIABLE,
+  type SettingsSource,
+  settingsDirectory,
+  settingsFileName,
+  settingsSource,
+} from './settings/files';
 export { SETTINGS_SCHEMA_FILE, settingsJsonSchemaText } from './settings/json-schema';
 export { type LoadSettingsOptions, loadSettings, readSettingsFile, validateSettings } from './settings/load';
 export { isPlaceholderAccount, type PlaceholderFinding, placeholderFindings } from './settings/placeholders';

@@ -9,9 +9,9 @@ import {
   loadSettings,
   MissingSettingsFileError,
   PlaceholderSettingsError,
+  repositorySettingsDirectory,
   SETTINGS_SCHEMA_FILE,
   type Settings,
-  settingsDirectory,
   settingsJsonSchemaText,
   settingsSource,
   stateBackendOf,
@@ -193,7 +193,7 @@ describe('Function: loadSettings', () => {
 
   it('throws PlaceholderSettingsError naming every placeholder when the example is copied unchanged', () => {
     // prepare
-    copyFileSync(join(settingsDirectory(), 'prod.example.json'), join(directory, 'prod.json'));
+    copyFileSync(join(repositorySettingsDirectory(), 'prod.example.json'), join(directory, 'prod.json'));
     // act
     const act = () => loadSettings('prod', { source: 'account', directory });
     // assess
@@ -275,7 +275,7 @@ describe('Function: getEnvironment (settings)', () => {
 describe('File: environments/settings.schema.json', () => {
   it('returns the text the settings schema generates (regenerate: pnpm --filter @data-pipeline/model run generate:settings-schema)', () => {
     // act
-    const committed = readFileSync(join(settingsDirectory(), '..', SETTINGS_SCHEMA_FILE), 'utf8');
+    const committed = readFileSync(join(repositorySettingsDirectory(), '..', SETTINGS_SCHEMA_FILE), 'utf8');
     // assess
     expect(committed).toBe(settingsJsonSchemaText());
   });

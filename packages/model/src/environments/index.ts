@@ -1,6 +1,6 @@
 import { InvalidEnvironmentError, UnknownEnvironmentError } from '../errors';
 import { environmentFromSettings } from '../settings/environment';
-import { settingsSource } from '../settings/files';
+import { settingsDirectory, settingsSource } from '../settings/files';
 import { type LoadSettingsOptions, loadSettings } from '../settings/load';
 import { localDefinition } from './definitions';
 import { type Environment, type EnvironmentName, environmentSchema } from './schema';
@@ -34,10 +34,11 @@ export function getEnvironment(name: string, options: LoadSettingsOptions = {}):
   if (!isEnvironmentName(name)) throw new UnknownEnvironmentError(name, environmentNames);
   if (name === 'local') return local;
   const source = options.source ?? settingsSource();
-  const key = `${options.directory ?? ''}:${source}:${name}`;
+  const directory = options.directory ?? settingsDirectory();
+  const key = `${directory}:${source}:${name}`;
   let environment = loaded.get(key);
   if (!environment) {
-    environment = validateEnvironment(environmentFromSettings(loadSettings(name, { ...options, source })));
+    environment = validateEnvironment(environmentFromSettings(loadSettings(name, { source, directory })));
     loaded.set(key, environment);
   }
   return environment;

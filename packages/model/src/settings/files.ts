@@ -20,9 +20,17 @@ export function settingsSource(variables: Readonly<Record<string, string | undef
   throw new UnknownSettingsSourceError(value);
 }
 
-/** Absolute path of the repository's environments/ folder (the model is consumed from source inside the monorepo). */
-export function settingsDirectory(): string {
+/** Where the settings files are read from instead of the repository's environments/ (a folder kept elsewhere). */
+export const SETTINGS_DIRECTORY_VARIABLE = 'DATA_PIPELINE_SETTINGS_DIR';
+
+/** The repository's environments/ folder (the model is consumed from source inside the monorepo). */
+export function repositorySettingsDirectory(): string {
   return fileURLToPath(new URL('../../../../environments/', import.meta.url));
+}
+
+/** The folder of the settings files: DATA_PIPELINE_SETTINGS_DIR when set, else the repository's environments/. */
+export function settingsDirectory(variables: Readonly<Record<string, string | undefined>> = process.env): string {
+  return variables[SETTINGS_DIRECTORY_VARIABLE] || repositorySettingsDirectory();
 }
 
 /** Repository-relative name of an environment's settings file, as messages name it. */
