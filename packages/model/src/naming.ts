@@ -7,6 +7,13 @@ export const PROJECT = 'data-pipeline';
 /** Tag every EMR cluster of the pipeline carries (launch-emr adds it); IAM conditions key on it. */
 export const PIPELINE_TAG = { key: 'pipeline', value: PROJECT } as const;
 
+/**
+ * Tag the EMR service role's AmazonEMRServicePolicy_v2 requires on what EMR creates for a cluster (launch
+ * templates, fleets, instances, network interfaces): EMR copies the cluster's tags onto them, so the cluster
+ * carries it (config.ini's [tags]). The subnets (and their VPC, for EMR's own security groups) carry it too.
+ */
+export const EMR_MANAGED_POLICY_TAG = { key: 'for-use-with-amazon-emr-managed-policies', value: 'true' } as const;
+
 /** Tag key of the environment (the environment's tags carry it; launch-emr copies config.ini's [tags] to the cluster). */
 export const ENVIRONMENT_TAG_KEY = 'environment';
 

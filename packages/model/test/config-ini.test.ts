@@ -34,3 +34,12 @@ describe('Function: configIniSections', () => {
     expect(withValues.access?.ec2_keypair_name).toBe('ops');
   });
 });
+
+describe('Function: configIniSections (cluster tags)', () => {
+  it('returns the environment tags and the tag AmazonEMRServicePolicy_v2 requires on what EMR creates', () => {
+    // act
+    const { tags } = configIniSections(environments.dev);
+    // assess
+    expect(tags).toEqual({ ...environments.dev.tags, 'for-use-with-amazon-emr-managed-policies': 'true' });
+  });
+});
