@@ -51,20 +51,29 @@ export const settingsSchema = z
     /** The editor's JSON schema (environments/settings.schema.json); ignored by the model. */
     $schema: z.string().optional(),
     /** Which environment the file configures: must match its name. */
-    environment: z.enum(SETTINGS_ENVIRONMENTS),
+    environment: z.enum(SETTINGS_ENVIRONMENTS).describe('The environment the file configures: dev or prod, as its name says.'),
     /** The account the stack may deploy to (the provider's allowed_account_ids). */
-    account: accountId,
-    region: awsRegion,
+    account: accountId.describe('The AWS account the stack deploys to (the provider refuses any other).'),
+    region: awsRegion.describe('The region of every resource of the environment.'),
     /** Makes the environment's bucket names globally unique; default <account>-<region>. */
-    nameSuffix: nameSuffixSchema.optional(),
+    nameSuffix: nameSuffixSchema.optional().describe('Makes the bucket names globally unique; default <account>-<region>.'),
     /** Private subnets the EMR cluster may launch in, tagged for-use-with-amazon-emr-managed-policies=true. */
-    subnetIds: z.array(subnetId).min(1),
-    notifications: z.object({ emails: z.array(z.email()).min(1, 'must name at least one address') }).strict(),
-    stateBackend: stateBackendSchema,
-    schedule: scheduleSchema.strict(),
-    quicksight: quicksightSettingsSchema,
+    subnetIds: z
+      .array(subnetId)
+      .min(1)
+      .describe('Private subnets for the EMR cluster, each (and its VPC) tagged for-use-with-amazon-emr-managed-policies=true.'),
+    notifications: z
+      .object({ emails: z.array(z.email()).min(1, 'must name at least one address') })
+      .strict()
+      .describe('Who gets the notices of the pipeline (each confirms the subscription mail).'),
+    stateBackend: stateBackendSchema.describe('Where the stack keeps its Terraform state; the bootstrap stack creates the default bucket.'),
+    schedule: scheduleSchema.strict().describe('When EventBridge starts the Master: cron(...) or rate(...), and whether it does.'),
+    quicksight: quicksightSettingsSchema.describe('Reporting on the warehouse through QuickSight (Enterprise edition).'),
     /** Who may assume the analyst, data engineer and operator roles; a role left out trusts the account's principals with MFA. */
-    access: peopleAccessSchema.strict().optional(),
+    access: peopleAccessSchema
+      .strict()
+      .optional()
+      .describe('Who may assume the analyst, data engineer and operator roles; a role left out trusts the account with MFA.'),
   })
   .strict()
   .superRefine((settings, context) => {
