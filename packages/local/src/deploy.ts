@@ -156,7 +156,7 @@ async function createTables(cloud: LocalCloud, names: LocalNames): Promise<boole
     variables: hiveScriptVariables(names.env, table, names.bucket),
   }));
   const digest = createHash('sha256').update(JSON.stringify(scripts)).digest('hex');
-  const stamp = join(cloud.layout.metastore, 'data-pipeline-ddl.sha256');
+  const stamp = join(cloud.layout.metastore, `data-pipeline-ddl-${names.env.name}.sha256`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest) return false;
   const engine = await cloud.catalogEngine();
   for (const { table, variables } of scripts) {

@@ -31,7 +31,7 @@ export interface PipelineRunResult {
 
 export async function runPipeline(services: Services, names: LocalNames, options: PipelineRunOptions): Promise<PipelineRunResult> {
   const since = new Date(Date.now() - 1000);
-  const before = await warehouseSourceCounts(services);
+  const before = await warehouseSourceCounts(services, names.env);
   const landedRows = await landedSourceCounts(options.files);
   const landed = await landFiles(services.s3, names.bucket, options.files);
   options.print(`landed ${landed.length} files: ${landed.map((file) => file.key.split('/').slice(-2).join('/')).join(', ')}`);
@@ -43,7 +43,7 @@ export async function runPipeline(services: Services, names: LocalNames, options
   options.print(`started the Master: ${executionArn}`);
   const end = await followExecution(services, names, { executionArn, print: options.print, timeoutMs: options.timeoutMs });
   await settle(services, names, options.print);
-  const counts = totals(await warehouseSourceCounts(services));
+  const counts = totals(await warehouseSourceCounts(services, names.env));
   const facts = await gatherFacts(services, names, since);
   const problems =
     end.status === 'SUCCEEDED'
