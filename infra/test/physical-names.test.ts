@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { getEnvironment } from '@data-pipeline/model';
+import { getEnvironment, topicName } from '@data-pipeline/model';
 import { Testing } from 'cdktf';
 import { describe, expect, inject, it } from 'vitest';
 import { getDeploymentSettings } from '../src/deployment';
@@ -80,4 +80,15 @@ describe('Function: physical names of dev and prod', () => {
     expect(names.length).toBeGreaterThanOrEqual(8);
     for (const name of names) expect(name).toMatch(new RegExp(`^aws_glue_catalog_(database|table) ${env}_`));
   });
+
+  it.each(['dev', 'prod'] as const)(
+    'returns the notification topic of %s under the model’s topicName, the name the local mode uses',
+    (env) => {
+      // act
+      const topics = Object.values(resourcesOf(synthesized(env), 'aws_sns_topic')).map((topic: Json) => topic.name);
+      // assess
+      expect(topics).toEqual([topicName({ name: env })]);
+      expect(topics).toEqual([`data-pipeline-${env}-notifications`]);
+    },
+  );
 });
