@@ -11,6 +11,9 @@ function exclusiveTests(): boolean {
   return existsSync(manifest) && Boolean((JSON.parse(readFileSync(manifest, 'utf8')) as { exclusiveTests?: string }).exclusiveTests);
 }
 
+// The tests read the shipped environments/<env>.example.json, also in global setups (which run in this process).
+process.env.DATA_PIPELINE_SETTINGS = 'example';
+
 export const shared = defineConfig({
   test: {
     environment: 'node',
@@ -18,7 +21,8 @@ export const shared = defineConfig({
     restoreMocks: true,
     unstubEnvs: true,
     // The AWS SDK warns on every process that Node 20 support ends in 2027; the Lambdas run on nodejs22.x.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    // DATA_PIPELINE_SETTINGS=example: dev and prod read the shipped environments/<env>.example.json.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT', DATA_PIPELINE_SETTINGS: 'example' },
     testTimeout: 20_000,
     hookTimeout: 120_000,
     globalSetup: exclusiveTests() ? [fileURLToPath(new URL('./vitest.exclusive.ts', import.meta.url))] : [],

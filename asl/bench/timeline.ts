@@ -6,7 +6,7 @@
 //
 //   pnpm --filter @data-pipeline/asl run bench
 
-import { getEnvironment } from '@data-pipeline/model';
+import { pipelineDefinitions } from '@data-pipeline/model';
 import FakeTimers from '@sinonjs/fake-timers';
 import type { PollIntervals } from '../src/model-types';
 import { sampleReferences } from '../src/sample-references';
@@ -30,7 +30,7 @@ const ORIGINAL: Variant = {
 };
 
 const VARIANTS: Variant[] = [
-  { name: 'defaults (model prod/dev)', intervals: getEnvironment('prod').pollIntervals },
+  { name: 'defaults (model prod/dev)', intervals: pipelineDefinitions.prod.pollIntervals },
   ORIGINAL,
   { name: 'all 15 s', intervals: { clusterStart: 15, step: 15, resize: 15, childWorkflow: 15, terminate: 15 } },
 ];

@@ -1,7 +1,7 @@
 // The references the committed definitions are rendered with: placeholder ARNs in a placeholder
-// account, the tables the model declares and the prod environment's poll intervals. The
+// account, the tables the model declares and the prod environment's poll intervals and databases. The
 // infrastructure renders the real ones with Terraform references.
-import { getEnvironment, tableWorkflowSteps } from '@data-pipeline/model';
+import { pipelineDefinitions, tableWorkflowSteps } from '@data-pipeline/model';
 import { LAMBDA_NAMES, type LambdaName } from './lambda-names';
 import type { WorkflowReferences } from './references';
 import type { WorkflowId } from './workflows/catalog';
@@ -12,7 +12,7 @@ export const PLACEHOLDER_BUCKET = 'data-pipeline-work-area';
 export const PLACEHOLDER_ALIAS = 'live';
 
 /** The committed definitions poll as the prod environment does. */
-export const SAMPLE_ENVIRONMENT = 'prod';
+export const SAMPLE_ENVIRONMENT = 'prod' as const;
 
 export function placeholderLambdaArn(name: LambdaName): string {
   return `arn:aws:lambda:${PLACEHOLDER_REGION}:${PLACEHOLDER_ACCOUNT}:function:${name}:${PLACEHOLDER_ALIAS}`;
@@ -33,8 +33,11 @@ export function sampleReferences(overrides: Partial<WorkflowReferences> = {}): W
       terminate: placeholderStateMachineArn('terminate-emr-cluster'),
     },
     masterStateMachine: 'data-pipeline-master',
-    pollIntervals: getEnvironment(SAMPLE_ENVIRONMENT).pollIntervals,
-    tables: { dimension: tableWorkflowSteps('dimension', PLACEHOLDER_BUCKET), fact: tableWorkflowSteps('fact', PLACEHOLDER_BUCKET) },
+    pollIntervals: pipelineDefinitions[SAMPLE_ENVIRONMENT].pollIntervals,
+    tables: {
+      dimension: tableWorkflowSteps({ name: SAMPLE_ENVIRONMENT }, 'dimension', PLACEHOLDER_BUCKET),
+      fact: tableWorkflowSteps({ name: SAMPLE_ENVIRONMENT }, 'fact', PLACEHOLDER_BUCKET),
+    },
     ...overrides,
   };
 }

@@ -1,10 +1,11 @@
 -- sample_country_dim: staging and warehouse tables, generated from packages/model/src/tables/declarations.ts
 -- by pnpm --filter @data-pipeline/model run generate:ddl. Do not edit.
--- Hive variables: STAGE_LOCATION is the stage-zone folder of the table, WAREHOUSE_LOCATION its warehouse-zone folder.
+-- Hive variables: STAGE_LOCATION is the stage-zone folder of the table, WAREHOUSE_LOCATION its warehouse-zone folder,
+-- STAGE_DATABASE and WAREHOUSE_DATABASE the databases of the environment (dev_stg_fact_db, dev_fact_db, and so on).
 
-CREATE DATABASE IF NOT EXISTS stg_dimension_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:STAGE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS stg_dimension_db.sample_country_dim (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:STAGE_DATABASE}.sample_country_dim (
   `id` string COMMENT 'country id',
   `country_name` string COMMENT 'country name'
 )
@@ -26,9 +27,9 @@ TBLPROPERTIES (
   'skip.header.line.count' = '1'
 );
 
-CREATE DATABASE IF NOT EXISTS dimension_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS dimension_db.sample_country_dim (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE}.sample_country_dim (
   `id` int COMMENT 'country id',
   `country_name` string COMMENT 'country name',
   `source_file` string COMMENT 'the landed file the row came from'

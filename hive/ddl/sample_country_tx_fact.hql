@@ -1,10 +1,11 @@
 -- sample_country_tx_fact: staging and warehouse tables, generated from packages/model/src/tables/declarations.ts
 -- by pnpm --filter @data-pipeline/model run generate:ddl. Do not edit.
--- Hive variables: STAGE_LOCATION is the stage-zone folder of the table, WAREHOUSE_LOCATION its warehouse-zone folder.
+-- Hive variables: STAGE_LOCATION is the stage-zone folder of the table, WAREHOUSE_LOCATION its warehouse-zone folder,
+-- STAGE_DATABASE and WAREHOUSE_DATABASE the databases of the environment (dev_stg_fact_db, dev_fact_db, and so on).
 
-CREATE DATABASE IF NOT EXISTS stg_fact_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:STAGE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS stg_fact_db.sample_country_tx_fact (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:STAGE_DATABASE}.sample_country_tx_fact (
   `tx_id` string COMMENT 'transaction id',
   `country_id` string COMMENT 'sample_country_dim.id',
   `tx_amount` string COMMENT 'amount, exact to the cent',
@@ -28,9 +29,9 @@ TBLPROPERTIES (
   'skip.header.line.count' = '1'
 );
 
-CREATE DATABASE IF NOT EXISTS fact_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS fact_db.sample_country_tx_fact (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE}.sample_country_tx_fact (
   `tx_id` int COMMENT 'transaction id',
   `country_id` int COMMENT 'sample_country_dim.id',
   `tx_amount` decimal(18,2) COMMENT 'amount, exact to the cent',

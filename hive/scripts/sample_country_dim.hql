@@ -2,11 +2,13 @@
 -- EMR step: hive -v -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql
 --   -d STAGE_LOCATION=s3://BUCKET/data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim
 --   -d WAREHOUSE_LOCATION=s3://BUCKET/data-workflows/prod/DWH/dimension_db/sample_country_dim
+--   -d STAGE_DATABASE=ENV_stg_dimension_db -d WAREHOUSE_DATABASE=ENV_dimension_db
+-- (ENV is the environment, dev, prod or local: every environment of an account has databases of its own.)
 
 -- BEGIN GENERATED DDL, do not edit: pnpm --filter @data-pipeline/model run generate:ddl
-CREATE DATABASE IF NOT EXISTS stg_dimension_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:STAGE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS stg_dimension_db.sample_country_dim (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:STAGE_DATABASE}.sample_country_dim (
   `id` string COMMENT 'country id',
   `country_name` string COMMENT 'country name'
 )
@@ -28,9 +30,9 @@ TBLPROPERTIES (
   'skip.header.line.count' = '1'
 );
 
-CREATE DATABASE IF NOT EXISTS dimension_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS dimension_db.sample_country_dim (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE}.sample_country_dim (
   `id` int COMMENT 'country id',
   `country_name` string COMMENT 'country name',
   `source_file` string COMMENT 'the landed file the row came from'
@@ -45,16 +47,16 @@ TBLPROPERTIES (
 -- END GENERATED DDL
 
 -- Each staged file sits in a source_file=<file> folder: register exactly the folders present now.
-MSCK REPAIR TABLE stg_dimension_db.sample_country_dim SYNC PARTITIONS;
+MSCK REPAIR TABLE ${hivevar:STAGE_DATABASE}.sample_country_dim SYNC PARTITIONS;
 
 -- The workflow runs this only when something is staged (stage-landed-files answers EMPTY otherwise),
 -- so an empty staging zone never wipes the dimension.
 -- Hive skips the header through skip.header.line.count, Spark SQL does not: header lines are dropped by content.
 -- Hadoop drops a UTF-8 byte order mark at the start of a file, the regexp_replace is a second guard.
-INSERT OVERWRITE TABLE dimension_db.sample_country_dim
+INSERT OVERWRITE TABLE ${hivevar:WAREHOUSE_DATABASE}.sample_country_dim
 SELECT
   CAST(trim(regexp_replace(id, '^\\uFEFF', '')) AS INT) AS id,
   country_name,
   source_file
-FROM stg_dimension_db.sample_country_dim
+FROM ${hivevar:STAGE_DATABASE}.sample_country_dim
 WHERE coalesce(trim(regexp_replace(id, '^\\uFEFF', '')), '') <> 'id';

@@ -3,11 +3,13 @@
 -- EMR step: hive -v -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_tx_fact.hql
 --   -d STAGE_LOCATION=s3://BUCKET/data-workflows/stage/STG_DWH/stg_fact_db/sample_country_tx_fact
 --   -d WAREHOUSE_LOCATION=s3://BUCKET/data-workflows/prod/DWH/fact_db/sample_country_tx_fact
+--   -d STAGE_DATABASE=ENV_stg_fact_db -d WAREHOUSE_DATABASE=ENV_fact_db
+-- (ENV is the environment, dev, prod or local: every environment of an account has databases of its own.)
 
 -- BEGIN GENERATED DDL, do not edit: pnpm --filter @data-pipeline/model run generate:ddl
-CREATE DATABASE IF NOT EXISTS stg_fact_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:STAGE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS stg_fact_db.sample_country_tx_fact (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:STAGE_DATABASE}.sample_country_tx_fact (
   `tx_id` string COMMENT 'transaction id',
   `country_id` string COMMENT 'sample_country_dim.id',
   `tx_amount` string COMMENT 'amount, exact to the cent',
@@ -31,9 +33,9 @@ TBLPROPERTIES (
   'skip.header.line.count' = '1'
 );
 
-CREATE DATABASE IF NOT EXISTS fact_db;
+CREATE DATABASE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE};
 
-CREATE EXTERNAL TABLE IF NOT EXISTS fact_db.sample_country_tx_fact (
+CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE}.sample_country_tx_fact (
   `tx_id` int COMMENT 'transaction id',
   `country_id` int COMMENT 'sample_country_dim.id',
   `tx_amount` decimal(18,2) COMMENT 'amount, exact to the cent',
@@ -57,7 +59,7 @@ SET hive.exec.dynamic.partition.mode=nonstrict;
 SET spark.sql.sources.partitionOverwriteMode=dynamic;
 
 -- Each staged file sits in a source_file=<file> folder: register exactly the folders present now.
-MSCK REPAIR TABLE stg_fact_db.sample_country_tx_fact SYNC PARTITIONS;
+MSCK REPAIR TABLE ${hivevar:STAGE_DATABASE}.sample_country_tx_fact SYNC PARTITIONS;
 
 -- The dates the staged files touch are rewritten whole: their rows from other files are kept, their rows
 -- from a staged file (loaded before, by a run that failed later) are replaced by the staged rows.
@@ -65,18 +67,18 @@ MSCK REPAIR TABLE stg_fact_db.sample_country_tx_fact SYNC PARTITIONS;
 -- Hive skips the header through skip.header.line.count, Spark SQL does not: header lines are dropped by content.
 -- Hadoop drops a UTF-8 byte order mark at the start of a file, the regexp_replace is a second guard.
 -- DISTRIBUTE BY date_id writes one file per partition and load instead of one per task.
-INSERT OVERWRITE TABLE fact_db.sample_country_tx_fact PARTITION (date_id)
+INSERT OVERWRITE TABLE ${hivevar:WAREHOUSE_DATABASE}.sample_country_tx_fact PARTITION (date_id)
 SELECT tx_id, country_id, tx_amount, source_file, date_id
 FROM (
   SELECT kept.tx_id, kept.country_id, kept.tx_amount, kept.source_file, kept.date_id
-  FROM fact_db.sample_country_tx_fact kept
+  FROM ${hivevar:WAREHOUSE_DATABASE}.sample_country_tx_fact kept
   JOIN (
     SELECT DISTINCT CAST(trim(date_id) AS INT) AS date_id
-    FROM stg_fact_db.sample_country_tx_fact
+    FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
     WHERE coalesce(trim(regexp_replace(tx_id, '^\\uFEFF', '')), '') <> 'tx_id'
   ) touched ON kept.date_id = touched.date_id
   LEFT OUTER JOIN (
-    SELECT DISTINCT source_file FROM stg_fact_db.sample_country_tx_fact
+    SELECT DISTINCT source_file FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
   ) restaged ON kept.source_file = restaged.source_file
   WHERE restaged.source_file IS NULL
   UNION ALL
@@ -86,7 +88,7 @@ FROM (
     CAST(trim(tx_amount) AS DECIMAL(18,2)) AS tx_amount,
     source_file,
     CAST(trim(date_id) AS INT) AS date_id
-  FROM stg_fact_db.sample_country_tx_fact
+  FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
   WHERE coalesce(trim(regexp_replace(tx_id, '^\\uFEFF', '')), '') <> 'tx_id'
 ) loaded
 DISTRIBUTE BY date_id;

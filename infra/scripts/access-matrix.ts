@@ -1,7 +1,7 @@
 import { s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
 import { bucketGuards } from '../src/access/bucket-guards';
 import { PERSON_ROLES, type PeopleTargets, type PersonRole, peopleGrants } from '../src/access/people-grants';
-import { dataZones, zonePrefixes } from '../src/access/zones';
+import { dataZones, stagingDatabases, warehouseDatabases, zonePrefixes } from '../src/access/zones';
 import { statementsOf } from '../src/security/permissions';
 import { pipelineKeyPolicy } from '../src/security/pipeline-key';
 import { policyDocument } from '../src/security/policy-document';
@@ -36,6 +36,7 @@ const targets: PeopleTargets = {
   stateMachineArns: machines.map((name) => arn('states', `stateMachine:${name}`)),
   stateMachineNames: machines,
   logGroupArns: [arn('logs', `log-group:/aws/lambda/data-pipeline-${env}-launch-emr`)],
+  databases: { staging: stagingDatabases({ name: env }), warehouse: warehouseDatabases({ name: env }) },
 };
 
 const bucketPolicy = policyDocument(
@@ -91,11 +92,11 @@ function rows(): Row[] {
     {
       what: 'Glue warehouse tables',
       checks: [
-        { word: 'read', action: 'glue:GetTable', resource: glue('fact_db') },
-        { word: 'change', action: 'glue:UpdateTable', resource: glue('fact_db') },
+        { word: 'read', action: 'glue:GetTable', resource: glue(`${env}_fact_db`) },
+        { word: 'change', action: 'glue:UpdateTable', resource: glue(`${env}_fact_db`) },
       ],
     },
-    { what: 'Glue staging tables', checks: [{ word: 'read', action: 'glue:GetTable', resource: glue('stg_fact_db') }] },
+    { what: 'Glue staging tables', checks: [{ word: 'read', action: 'glue:GetTable', resource: glue(`${env}_stg_fact_db`) }] },
     {
       what: 'Step Functions, the six workflows',
       checks: [

@@ -5,7 +5,7 @@ import { runSimulation } from '@cloud-copilot/iam-simulate';
  * or the resource's policy), in a fixed account. Used by the tests and by the README's access table.
  */
 
-export const ACCOUNT = '123456789012';
+export const ACCOUNT = '111111111111';
 export const REGION = 'us-east-1';
 
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';

@@ -1,9 +1,10 @@
-import type { EnvironmentName } from '@data-pipeline/model';
+import { type EnvironmentName, type LoadSettingsOptions, loadSettings, stateBackendOf } from '@data-pipeline/model';
 import { UnsupportedEnvironmentError } from './errors';
 
 /**
  * How each environment is deployed, beside what the model says about the pipeline itself: where its
- * Terraform state lives and optional network isolation. One place to change per environment.
+ * Terraform state lives and optional network isolation. The state backend comes from the environment's
+ * settings file; an HCP Terraform workspace or a VPC endpoint can be given to the stack in code.
  */
 
 /** S3 remote state with S3-native locking (Terraform 1.10+: a .tflock object next to the state). */
@@ -44,23 +45,15 @@ export type DeployableEnvironment = Exclude<EnvironmentName, 'local'>;
 
 export const deployableEnvironments: readonly DeployableEnvironment[] = ['dev', 'prod'];
 
-const STATE_BUCKET = 'data-pipeline-terraform-state';
-const STATE_REGION = 'us-east-1';
-
-function s3State(name: DeployableEnvironment): S3BackendSettings {
-  return { type: 's3', bucket: STATE_BUCKET, key: `data-pipeline/${name}/terraform.tfstate`, region: STATE_REGION, useLockfile: true };
-}
-
-export const deploymentSettings: Record<DeployableEnvironment, DeploymentSettings> = {
-  dev: { backend: s3State('dev') },
-  prod: { backend: s3State('prod') },
-};
-
 export function isDeployable(name: string): name is DeployableEnvironment {
   return (deployableEnvironments as readonly string[]).includes(name);
 }
 
-export function getDeploymentSettings(name: string): DeploymentSettings {
+/**
+ * How an environment is deployed, from its settings file (environments/<env>.json, or the example with
+ * DATA_PIPELINE_SETTINGS=example): the S3 state of the bootstrap stack, with lockfile locking.
+ */
+export function getDeploymentSettings(name: string, options: LoadSettingsOptions = {}): DeploymentSettings {
   if (!isDeployable(name)) throw new UnsupportedEnvironmentError(name, deployableEnvironments);
-  return deploymentSettings[name];
+  return { backend: { type: 's3', ...stateBackendOf(loadSettings(name, options)) } };
 }

@@ -60,3 +60,13 @@ export class UnsupportedColumnTypeError extends Error {
     super(`column ${column} of ${table} has type ${type}, which a QuickSight data set cannot read: turn QuickSight off or change the type`);
   }
 }
+
+export class UnknownStackError extends Error {
+  override name = 'UnknownStackError';
+  constructor(
+    readonly requested: string,
+    known: readonly string[],
+  ) {
+    super(`there is no stack "${requested}": the stacks are ${known.join(', ')}`);
+  }
+}

@@ -2,6 +2,7 @@ export { personRoleName } from './access/people-access';
 export { PERSON_ROLES, type PeopleTargets, type PersonRole, peopleGrants } from './access/people-grants';
 export { isQuicksightEnabled, quicksightGroupArn } from './analytics/quicksight';
 export { type BuildAppOptions, buildApp } from './app';
+export { StateBucketStack, type StateBucketStackProps } from './bootstrap/state-bucket-stack';
 export { type LambdaPackage, lambdaPackage, packageDirectory } from './compute/bundle';
 export { deterministicZip } from './compute/deterministic-zip';
 export { type LambdaName, lambdaCatalog, lambdaEnvironment, lambdaNames } from './compute/lambdas';
@@ -10,7 +11,6 @@ export {
   type BackendSettings,
   type DeploymentSettings,
   deployableEnvironments,
-  deploymentSettings,
   getDeploymentSettings,
 } from './deployment';
 export * from './errors';
@@ -19,4 +19,5 @@ export { stateMachineName } from './orchestration/workflow-references';
 export { deployedEnvironment, emrSecurityConfigurationName } from './security/emr-access';
 export * from './security/permissions';
 export { actionsWithoutResourceTypes, type PolicyDocument, type PolicyStatement } from './security/policy-document';
+export { type EnvironmentSelection, selectEnvironments } from './selection';
 export { DataPipelineStack, type DataPipelineStackProps } from './stack';

@@ -9,6 +9,7 @@ export {
   PROJECT,
   resourceName,
   stackName,
+  topicName,
 } from '@data-pipeline/model';
 
 /** Step Functions logs go under /aws/vendedlogs/ so the CloudWatch Logs resource policy stays small. */

@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import { bucketGuards, stateFileWriters } from './access/bucket-guards';
 import { PeopleAccess } from './access/people-access';
 import { analystGrants, type PeopleTargets } from './access/people-grants';
-import { EMR_LOGS_PREFIX } from './access/zones';
+import { EMR_LOGS_PREFIX, stagingDatabases, warehouseDatabases } from './access/zones';
 import { Analytics } from './analytics/athena-workgroup';
 import { isQuicksightEnabled, QuicksightReporting } from './analytics/quicksight';
 import { configureBackend } from './backend';
@@ -75,7 +75,7 @@ export class DataPipelineStack extends TerraformStack {
       keyArn,
       repositoryRoot: props.repositoryRoot ?? defaultRepositoryRoot(),
     });
-    const catalog = new GlueCatalog(this, 'catalog', bucketName);
+    const catalog = new GlueCatalog(this, 'catalog', env, bucketName);
     const analytics = new Analytics(this, 'analytics', context, { bucket: bucketName, keyArn });
     const topic = new StatusTopic(this, 'notification', context, keyArn);
     const emr = new EmrAccess(this, 'emr', context, keyArn);
@@ -127,6 +127,7 @@ export class DataPipelineStack extends TerraformStack {
         ...this.functions.all.map((fn) => fn.logGroup.arn),
         ...WORKFLOW_IDS.map((workflow) => this.workflows.get(workflow).logGroup.arn),
       ],
+      databases: { staging: stagingDatabases(env), warehouse: warehouseDatabases(env) },
     };
     people.grant(peopleTargets);
     const writers = new Set(stateFileWriters());

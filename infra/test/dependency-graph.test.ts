@@ -17,6 +17,10 @@ function graphOf(stack: SynthesizedStack): Map<string, Set<string>> {
       graph.set(`${type}.${id}`, targets);
     }
   }
+  // Data sources are read by the plan; they reference nothing of the stack's, and resources may depend on them.
+  for (const [type, sources] of Object.entries(stack.json.data ?? {})) {
+    for (const id of Object.keys(sources)) graph.set(`data.${type}.${id}`, new Set());
+  }
   return graph;
 }
 

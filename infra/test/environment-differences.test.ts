@@ -15,7 +15,8 @@ function normalized(stack: SynthesizedStack, env: 'dev' | 'prod'): Map<string, s
       .replaceAll(`"${env}"`, '"<env>"')
       .replaceAll(`\\"${env}\\"`, '\\"<env>\\"')
       .replaceAll(` ${env}:`, ' <env>:')
-      .replaceAll(`data-pipeline/${env}/`, 'data-pipeline/<env>/');
+      .replaceAll(`data-pipeline/${env}/`, 'data-pipeline/<env>/')
+      .replaceAll(new RegExp(`\\b${env}_(?=(stg_)?(dimension|fact)_db)`, 'g'), '<env>_');
   for (const [type, resources] of Object.entries(stack.json.resource)) {
     for (const config of Object.values(resources) as Json[]) {
       const { '//': _metadata, ...rest } = config;

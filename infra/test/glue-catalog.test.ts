@@ -6,12 +6,17 @@ const columns = (list: { Name: string; Type: string; Comment?: string }[]) =>
   list.map((column) => ({ name: column.Name, type: column.Type, ...(column.Comment ? { comment: column.Comment } : {}) }));
 
 describe('Function: Glue catalog', () => {
-  it.each(['dev', 'prod'] as const)('returns the four databases of the model in %s', (env) => {
+  it.each(['dev', 'prod'] as const)('returns the four databases of the model, named after %s, in that stack', (env) => {
     const stack = synthesized(env);
     const bucket = ref('aws_s3_bucket', resourceAt(stack, 'aws_s3_bucket', 'storage/bucket').id, 'bucket');
     const found = Object.values(resourcesOf(stack, 'aws_glue_catalog_database')) as Json[];
-    expect(found.map((database) => database.name).sort()).toEqual(['dimension_db', 'fact_db', 'stg_dimension_db', 'stg_fact_db']);
-    for (const database of glueDatabases(bucket)) {
+    expect(found.map((database) => database.name).sort()).toEqual([
+      `${env}_dimension_db`,
+      `${env}_fact_db`,
+      `${env}_stg_dimension_db`,
+      `${env}_stg_fact_db`,
+    ]);
+    for (const database of glueDatabases({ name: env }, bucket)) {
       expect(found.find((candidate) => candidate.name === database.Name)?.location_uri).toBe(database.LocationUri);
     }
   });
@@ -20,12 +25,14 @@ describe('Function: Glue catalog', () => {
     const stack = synthesized(env);
     const bucket = ref('aws_s3_bucket', resourceAt(stack, 'aws_s3_bucket', 'storage/bucket').id, 'bucket');
     const found = Object.values(resourcesOf(stack, 'aws_glue_catalog_table')) as Json[];
-    const expected = glueTables(bucket);
+    const expected = glueTables({ name: env }, bucket);
     expect(found).toHaveLength(expected.length);
     for (const definition of expected) {
       const input = definition.TableInput;
+      const databases = Object.entries(resourcesOf(stack, 'aws_glue_catalog_database'));
+      const [databaseId] = databases.find(([, database]) => database.name === definition.DatabaseName) ?? [''];
       const table = found.find(
-        (candidate) => candidate.name === input.Name && String(candidate.database_name).includes(definition.DatabaseName),
+        (candidate) => candidate.name === input.Name && candidate.database_name === ref('aws_glue_catalog_database', databaseId, 'name'),
       );
       expect(table, `${definition.DatabaseName}.${input.Name}`).toBeDefined();
       const descriptor = table?.storage_descriptor as Json;

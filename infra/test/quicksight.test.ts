@@ -7,8 +7,7 @@ import { objectArn } from './support/access-cases';
 import { ACCOUNT, decide, policyAt, REGION } from './support/policy-evaluation';
 import { type Json, ref, resourceAt, resourcesOf, synthesized } from './support/synthesized';
 
-const group =
-  'arn:${data.aws_partition.partition.partition}:quicksight:us-east-1:${data.aws_caller_identity.caller.account_id}:group/default/data-pipeline-readers';
+const group = 'arn:${data.aws_partition.partition.partition}:quicksight:us-east-1:111111111111:group/default/data-pipeline-readers';
 
 describe('Function: QuickSight reporting (prod, where the model turns it on)', () => {
   const stack = synthesized('prod');
@@ -32,8 +31,11 @@ describe('Function: QuickSight reporting (prod, where the model turns it on)', (
     // act
     const dataSets = Object.values(resourcesOf(stack, 'aws_quicksight_data_set'));
     // assess
-    expect(dataSets.map((dataSet) => dataSet.name).sort()).toEqual(['dimension_db.sample_country_dim', 'fact_db.sample_country_tx_fact']);
-    const fact = dataSets.find((dataSet) => dataSet.name === 'fact_db.sample_country_tx_fact') as Json;
+    expect(dataSets.map((dataSet) => dataSet.name).sort()).toEqual([
+      'prod_dimension_db.sample_country_dim',
+      'prod_fact_db.sample_country_tx_fact',
+    ]);
+    const fact = dataSets.find((dataSet) => dataSet.name === 'prod_fact_db.sample_country_tx_fact') as Json;
     expect(fact.import_mode).toBe('DIRECT_QUERY');
     expect(fact.data_set_id).toBe('data-pipeline-prod-sample-country-tx-fact');
     expect(fact.permissions).toEqual([{ principal: group, actions: DATA_SET_ACTIONS }]);
@@ -43,7 +45,7 @@ describe('Function: QuickSight reporting (prod, where the model turns it on)', (
         relational_table: {
           catalog: 'AwsDataCatalog',
           data_source_arn: ref('aws_quicksight_data_source', source, 'arn'),
-          schema: 'fact_db',
+          schema: 'prod_fact_db',
           name: 'sample_country_tx_fact',
           input_columns: [
             { name: 'tx_id', type: 'INTEGER' },
@@ -55,13 +57,14 @@ describe('Function: QuickSight reporting (prod, where the model turns it on)', (
         },
       },
     ]);
-    expect(dataSets).toHaveLength(warehouseTables().length);
+    expect(dataSets).toHaveLength(warehouseTables({ name: 'prod' }).length);
   });
 
   it.each([
     ['athena:StartQueryExecution', `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/data-pipeline-prod-analytics`, 'Allowed'],
-    ['glue:GetTable', `arn:aws:glue:${REGION}:${ACCOUNT}:table/fact_db/sample_country_tx_fact`, 'Allowed'],
-    ['glue:GetTable', `arn:aws:glue:${REGION}:${ACCOUNT}:table/stg_fact_db/sample_country_tx_fact`, 'ImplicitlyDenied'],
+    ['glue:GetTable', `arn:aws:glue:${REGION}:${ACCOUNT}:table/prod_fact_db/sample_country_tx_fact`, 'Allowed'],
+    ['glue:GetTable', `arn:aws:glue:${REGION}:${ACCOUNT}:table/prod_stg_fact_db/sample_country_tx_fact`, 'ImplicitlyDenied'],
+    ['glue:GetTable', `arn:aws:glue:${REGION}:${ACCOUNT}:table/dev_fact_db/sample_country_tx_fact`, 'ImplicitlyDenied'],
     ['s3:GetObject', objectArn('prod', 'data-workflows/prod/DWH/fact_db/sample_country_tx_fact/date_id=20240101/0'), 'Allowed'],
     ['s3:PutObject', objectArn('prod', 'data-workflows/athena-results/q.csv'), 'Allowed'],
     ['s3:GetObject', objectArn('prod', 'data-workflows/landing/DWH/facts/sample_country_tx_fact/tx.csv'), 'ImplicitlyDenied'],
@@ -138,5 +141,30 @@ describe('Function: quicksightColumnType', () => {
     expect(() => quicksightColumnType('blobs', { Name: 'payload', Type: 'binary' } as GlueColumn)).toThrow(
       /column payload of blobs has type binary/,
     );
+  });
+});
+
+describe('Function: QuickSight prerequisites', () => {
+  it('returns data sources of the service role and the group in prod, so a missing one fails the plan before any change', () => {
+    // act
+    const data = synthesized('prod').json.data;
+    const [role] = Object.values(data.aws_iam_role ?? {});
+    const [group] = Object.values(data.aws_quicksight_group ?? {});
+    // assess
+    expect(role?.name).toBe('aws-quicksight-service-role-v0');
+    expect(group).toMatchObject({
+      group_name: 'data-pipeline-readers',
+      namespace: 'default',
+      aws_account_id: '111111111111',
+      region: 'us-east-1',
+    });
+  });
+
+  it('returns no QuickSight prerequisite in dev, where reporting is off', () => {
+    // act
+    const data = synthesized('dev').json.data;
+    // assess
+    expect(data.aws_quicksight_group).toBeUndefined();
+    expect(data.aws_iam_role).toBeUndefined();
   });
 });

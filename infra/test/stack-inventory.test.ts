@@ -13,7 +13,7 @@ const expectedCounts: Record<string, number> = {
   aws_s3_bucket_ownership_controls: 1,
   aws_s3_object: 1 + 2,
   aws_glue_catalog_database: 4,
-  aws_glue_catalog_table: glueTables('b').length,
+  aws_glue_catalog_table: glueTables({ name: 'dev' }, 'b').length,
   aws_athena_workgroup: 1,
   aws_sns_topic: 1,
   aws_sns_topic_policy: 1,
@@ -35,7 +35,7 @@ const expectedCounts: Record<string, number> = {
 /** Resources only an environment with QuickSight reporting on has: the service role's policy, the data source, a data set per warehouse table. */
 const reportingCounts = (env: 'dev' | 'prod'): Record<string, number> => {
   const on = getEnvironment(env).quicksight?.enabled === true;
-  const warehouseTables = glueTables('b').filter((table) => table.zone === 'warehouse').length;
+  const warehouseTables = glueTables({ name: env }, 'b').filter((table) => table.zone === 'warehouse').length;
   return { aws_quicksight_data_source: on ? 1 : 0, aws_quicksight_data_set: on ? warehouseTables : 0 };
 };
 

@@ -1,6 +1,6 @@
 import { PIPELINE_TAG } from '../naming';
 import type { Grant } from '../security/permissions';
-import { allZonePrefixes, stagingDatabases, warehouseDatabases, zonePrefixes } from './zones';
+import { allZonePrefixes, zonePrefixes } from './zones';
 
 /**
  * THE table of what people may do, per role: the actions and the resources, like the pipeline's own table in
@@ -30,6 +30,8 @@ export interface PeopleTargets {
   stateMachineNames: string[];
   /** The log groups of the Lambdas and the state machines. */
   logGroupArns: string[];
+  /** The environment's Glue databases (zones.ts: dev_stg_fact_db, dev_fact_db, …). */
+  databases: { staging: string[]; warehouse: string[] };
 }
 
 const objectArns = (t: PeopleTargets, prefixes: string[]) => prefixes.map((prefix) => `${t.bucketArn}/${prefix}*`);
@@ -82,7 +84,7 @@ export const analystGrants: Grant<PeopleTargets>[] = [
     resources: (t) => [`arn:${t.partition}:athena:${t.region}:${t.account}:datacatalog/AwsDataCatalog`],
   },
   { sid: 'ListWorkgroups', actions: ['athena:ListWorkGroups'], resources: () => ['*'] },
-  { sid: 'ReadWarehouseCatalog', actions: glueReadActions, resources: (t) => glueResources(t, warehouseDatabases()) },
+  { sid: 'ReadWarehouseCatalog', actions: glueReadActions, resources: (t) => glueResources(t, t.databases.warehouse) },
   locateBucket,
   {
     sid: 'ListWarehouseAndResults',
@@ -113,7 +115,7 @@ export const dataEngineerGrants: Grant<PeopleTargets>[] = [
   {
     sid: 'ReadCatalog',
     actions: glueReadActions,
-    resources: (t) => glueResources(t, [...stagingDatabases(), ...warehouseDatabases()]),
+    resources: (t) => glueResources(t, [...t.databases.staging, ...t.databases.warehouse]),
   },
 ];
 

@@ -24,8 +24,10 @@ export function allZonePrefixes(): string[] {
   return dataZones().flatMap(zonePrefixes);
 }
 
-export const warehouseDatabases = (): string[] => TABLE_KINDS.map(warehouseDatabase);
-export const stagingDatabases = (): string[] => TABLE_KINDS.map(stagingDatabase);
+/** The environment's warehouse databases (dev_dimension_db, dev_fact_db). */
+export const warehouseDatabases = (env: { name: string }): string[] => TABLE_KINDS.map((kind) => warehouseDatabase(env, kind));
+/** The environment's staging databases (dev_stg_dimension_db, dev_stg_fact_db). */
+export const stagingDatabases = (env: { name: string }): string[] => TABLE_KINDS.map((kind) => stagingDatabase(env, kind));
 
 /** Where EMR writes its logs (operators read them). */
 export const EMR_LOGS_PREFIX = s3Layout.emrLogsPrefix;

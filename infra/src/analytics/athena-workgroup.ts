@@ -1,5 +1,6 @@
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import { Construct } from 'constructs';
+import { warehouseDatabases } from '../access/zones';
 import type { StackContext } from '../context';
 import { resourceName } from '../naming';
 import { ATHENA_RESULTS_PREFIX } from '../storage/lifecycle';
@@ -17,7 +18,7 @@ export class Analytics extends Construct {
     super(scope, id);
     this.workgroup = new AthenaWorkgroup(this, 'workgroup', {
       name: resourceName(context.env, 'analytics'),
-      description: `Queries over the ${context.env.name} warehouse (dimension_db, fact_db)`,
+      description: `Queries over the ${context.env.name} warehouse (${warehouseDatabases(context.env).join(', ')})`,
       state: 'ENABLED',
       forceDestroy: false,
       configuration: {

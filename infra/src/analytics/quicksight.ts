@@ -8,12 +8,13 @@ import { resourceName } from '../naming';
 import type { PolicyStatement } from '../security/policy-document';
 import { renderPolicy } from '../security/policy-document';
 import { quicksightColumnType } from './quicksight-columns';
+import { DEFAULT_QUICKSIGHT_SERVICE_ROLE, QuicksightPrerequisites } from './quicksight-prerequisites';
 
 /** QuickSight reporting on the warehouse: an Athena data source on the workgroup, a data set per warehouse table, use by one group. */
 
 export type QuicksightSettings = NonNullable<Environment['quicksight']>;
 
-export const DEFAULT_QUICKSIGHT_SERVICE_ROLE = 'aws-quicksight-service-role-v0';
+export { DEFAULT_QUICKSIGHT_SERVICE_ROLE };
 
 /** What the group may do with the data source: see it and build data sets on it. */
 export const DATA_SOURCE_ACTIONS = [
@@ -40,8 +41,8 @@ export function quicksightGroupArn(context: Pick<StackContext, 'partition' | 're
 }
 
 /** The warehouse tables of the model, as the Glue catalog holds them. */
-export function warehouseTables(): GlueTableDefinition[] {
-  return glueTables('bucket').filter((definition) => definition.zone === 'warehouse');
+export function warehouseTables(env: { name: string }): GlueTableDefinition[] {
+  return glueTables(env, 'bucket').filter((definition) => definition.zone === 'warehouse');
 }
 
 /** QuickSight ids allow letters, digits and hyphens. */
@@ -57,15 +58,18 @@ export class QuicksightReporting extends Construct {
   readonly dataSource: QuicksightDataSource;
   readonly dataSets: QuicksightDataSet[] = [];
   readonly serviceRolePolicy: IamRolePolicy;
+  readonly prerequisites: QuicksightPrerequisites;
 
   constructor(scope: Construct, id: string, context: StackContext, settings: QuicksightSettings, props: QuicksightProps) {
     super(scope, id);
     const { env } = context;
     const principal = quicksightGroupArn(context, settings);
+    this.prerequisites = new QuicksightPrerequisites(this, 'prerequisites', context, settings);
     this.serviceRolePolicy = new IamRolePolicy(this, 'service-role-policy', {
       role: settings.serviceRole ?? DEFAULT_QUICKSIGHT_SERVICE_ROLE,
       name: resourceName(env, 'warehouse-reporting'),
       policy: renderPolicy(props.serviceRoleStatements),
+      dependsOn: [this.prerequisites.serviceRole],
     });
     this.dataSource = new QuicksightDataSource(this, 'data-source', {
       dataSourceId: resourceName(env, 'warehouse'),
@@ -74,9 +78,9 @@ export class QuicksightReporting extends Construct {
       parameters: { athena: { workGroup: props.workgroupName } },
       sslProperties: { disableSsl: false },
       permission: [{ principal, actions: DATA_SOURCE_ACTIONS }],
-      dependsOn: [this.serviceRolePolicy],
+      dependsOn: [this.serviceRolePolicy, this.prerequisites.group],
     });
-    for (const table of warehouseTables()) this.dataSets.push(this.dataSet(context, table, principal));
+    for (const table of warehouseTables(env)) this.dataSets.push(this.dataSet(context, table, principal));
   }
 
   private dataSet(context: StackContext, definition: GlueTableDefinition, principal: string): QuicksightDataSet {

@@ -1,6 +1,6 @@
 import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
 import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
-import { type GlueColumn, type GlueTableDefinition, glueDatabases, glueTables } from '@data-pipeline/model';
+import { type GlueColumn, type GlueTableDefinition, glueDatabases, glueTables, stagingFolder, warehouseFolder } from '@data-pipeline/model';
 import { Construct } from 'constructs';
 
 function columns(list: GlueColumn[]) {
@@ -11,28 +11,35 @@ function columns(list: GlueColumn[]) {
 export class GlueCatalog extends Construct {
   readonly databases: Map<string, GlueCatalogDatabase> = new Map();
   readonly tables: GlueCatalogTable[] = [];
+  /** Construct ids use the base names (fact_db), so both stacks hold the same Terraform addresses. */
+  private readonly baseNames: Map<string, string> = new Map();
 
-  /** @param bucket the work-area bucket's name: locations are s3://<bucket>/… */
-  constructor(scope: Construct, id: string, bucket: string) {
+  /**
+   * @param env the environment, whose name every database carries (dev_fact_db): the catalog is shared by the account
+   * @param bucket the work-area bucket's name: locations are s3://<bucket>/…
+   */
+  constructor(scope: Construct, id: string, env: { name: string }, bucket: string) {
     super(scope, id);
-    for (const database of glueDatabases(bucket)) {
+    for (const database of glueDatabases(env, bucket)) {
+      const base = database.zone === 'stage' ? stagingFolder(database.kind) : warehouseFolder(database.kind);
+      this.baseNames.set(database.Name, base);
       this.databases.set(
         database.Name,
-        new GlueCatalogDatabase(this, `database-${database.Name}`, {
+        new GlueCatalogDatabase(this, `database-${base}`, {
           name: database.Name,
           description: database.Description,
           locationUri: database.LocationUri,
         }),
       );
     }
-    for (const definition of glueTables(bucket)) this.tables.push(this.table(definition));
+    for (const definition of glueTables(env, bucket)) this.tables.push(this.table(definition));
   }
 
   private table(definition: GlueTableDefinition): GlueCatalogTable {
     const { TableInput: input } = definition;
     const database = this.databases.get(definition.DatabaseName);
     const descriptor = input.StorageDescriptor;
-    return new GlueCatalogTable(this, `table-${definition.DatabaseName}-${input.Name}`, {
+    return new GlueCatalogTable(this, `table-${this.baseNames.get(definition.DatabaseName) ?? definition.DatabaseName}-${input.Name}`, {
       databaseName: database ? database.name : definition.DatabaseName,
       name: input.Name,
       description: input.Description,

@@ -3,7 +3,7 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import type { StackContext } from '../context';
-import { resourceName } from '../naming';
+import { topicName } from '../naming';
 import { renderPolicy } from '../security/policy-document';
 import { topicStatements } from './topic-policy';
 
@@ -14,7 +14,7 @@ export class StatusTopic extends Construct {
 
   constructor(scope: Construct, id: string, context: StackContext, keyArn: string) {
     super(scope, id);
-    this.topic = new SnsTopic(this, 'topic', { name: resourceName(context.env, 'status'), kmsMasterKeyId: keyArn });
+    this.topic = new SnsTopic(this, 'topic', { name: topicName(context.env), kmsMasterKeyId: keyArn });
     new SnsTopicPolicy(this, 'policy', {
       arn: this.topic.arn,
       policy: renderPolicy(topicStatements(this.topic.arn, context.account, context.partition)),

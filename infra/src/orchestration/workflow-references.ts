@@ -34,6 +34,6 @@ export function workflowReferences(inputs: ReferenceInputs): WorkflowReferences 
     stateMachines,
     masterStateMachine: stateMachineName(env, 'master'),
     pollIntervals: env.pollIntervals,
-    tables: { dimension: tableWorkflowSteps('dimension', inputs.bucket), fact: tableWorkflowSteps('fact', inputs.bucket) },
+    tables: { dimension: tableWorkflowSteps(env, 'dimension', inputs.bucket), fact: tableWorkflowSteps(env, 'fact', inputs.bucket) },
   };
 }

@@ -1,5 +1,6 @@
 import { bucketGuards } from '../access/bucket-guards';
 import { PERSON_ROLES, type PeopleTargets, peopleGrants } from '../access/people-grants';
+import { stagingDatabases, warehouseDatabases } from '../access/zones';
 import { lambdaNames } from '../compute/lambdas';
 import {
   commonLambdaGrants,
@@ -32,6 +33,7 @@ export const symbolicPeopleTargets: PeopleTargets = {
   stateMachineArns: ['<the six state machines>'],
   stateMachineNames: ['<each state machine>'],
   logGroupArns: ['<each Lambda and state machine log group>'],
+  databases: { staging: stagingDatabases({ name: '<env>' }), warehouse: warehouseDatabases({ name: '<env>' }) },
 };
 
 const cell = (values: string[]) => values.map((value) => `\`${value}\``).join('<br>');

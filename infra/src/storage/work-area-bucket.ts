@@ -3,16 +3,14 @@ import {
   S3BucketLifecycleConfiguration,
   type S3BucketLifecycleConfigurationRule,
 } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { Construct } from 'constructs';
 import type { StackContext } from '../context';
 import { renderPolicy } from '../security/policy-document';
 import { type BucketGuard, workAreaBucketStatements } from './bucket-policy';
 import { ABORT_MULTIPART_DAYS, type LifecycleRule, lifecycleRules, NONCURRENT_VERSION_DAYS } from './lifecycle';
+import { privateBucketSettings } from './private-bucket';
 
 function lifecycleRule(rule: LifecycleRule): S3BucketLifecycleConfigurationRule {
   return {
@@ -40,19 +38,8 @@ export class WorkAreaBucket extends Construct {
     const { env } = context;
     this.bucket = new S3Bucket(this, 'bucket', { bucket: env.bucket, forceDestroy: false });
     const bucket = this.bucket.id;
-    this.publicAccess = new S3BucketPublicAccessBlock(this, 'public-access', {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }],
-    });
-    const versioning = new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    const { publicAccess, versioning } = privateBucketSettings(this, bucket, keyArn);
+    this.publicAccess = publicAccess;
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
       dependsOn: [versioning],

@@ -69,7 +69,7 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     again = await runPipeline(session.services, session.names, { files: sampleFiles(), print: quiet });
     await recorded(again.executionArn);
     session.cloud.emr.faults.steps.push({
-      stepName: workflowStepsOf(getTable('sample_country_tx_fact'), session.names.bucket).load.Step_Name,
+      stepName: workflowStepsOf(session.names.env, getTable('sample_country_tx_fact'), session.names.bucket).load.Step_Name,
       message: 'Injected: the fact load failed',
       remaining: 1,
     });
@@ -111,7 +111,7 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     // Prepare
     const { rows } = await session.services.query(
       `SELECT d.country_name, CAST(f.date_id AS STRING), CAST(SUM(f.tx_amount) AS STRING)
-       FROM fact_db.sample_country_tx_fact f JOIN dimension_db.sample_country_dim d ON f.country_id = d.id
+       FROM local_fact_db.sample_country_tx_fact f JOIN local_dimension_db.sample_country_dim d ON f.country_id = d.id
        GROUP BY d.country_name, f.date_id`,
     );
     const countries = [...new Set(rows.map((row) => row[0] ?? ''))].sort();

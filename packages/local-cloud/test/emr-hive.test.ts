@@ -79,8 +79,8 @@ describe('Function: hive steps on the local EMR service', () => {
       () => emr.send(new DescribeClusterCommand({ ClusterId: clusterId })),
       (out) => out.Cluster?.Status?.State === 'WAITING',
     );
-    const load = workflowStepsOf(table, bucket).load;
-    const query = ['hive', '-e', 'SELECT id, country_name FROM dimension_db.sample_country_dim WHERE id <= 3 ORDER BY id'];
+    const load = workflowStepsOf({ name: 'local' }, table, bucket).load;
+    const query = ['hive', '-e', 'SELECT id, country_name FROM local_dimension_db.sample_country_dim WHERE id <= 3 ORDER BY id'];
 
     // Act
     const { StepIds } = await emr.send(

@@ -107,7 +107,7 @@ export async function deployLocal(
     },
     masterStateMachine: stateMachineName(env, 'master'),
     pollIntervals: env.pollIntervals,
-    tables: { dimension: tableWorkflowSteps('dimension', bucket), fact: tableWorkflowSteps('fact', bucket) },
+    tables: { dimension: tableWorkflowSteps(env, 'dimension', bucket), fact: tableWorkflowSteps(env, 'fact', bucket) },
   });
   const roleArn = `arn:aws:iam::${names.account}:role/${resourceName(env, 'states')}`;
   for (const workflow of WORKFLOW_IDS) {
@@ -153,10 +153,10 @@ async function createTables(cloud: LocalCloud, names: LocalNames): Promise<boole
   const scripts = tables.map((table) => ({
     table,
     ddl: readFileSync(repoPath(hiveDdlPath(table)), 'utf8'),
-    variables: hiveScriptVariables(table, names.bucket),
+    variables: hiveScriptVariables(names.env, table, names.bucket),
   }));
   const digest = createHash('sha256').update(JSON.stringify(scripts)).digest('hex');
-  const stamp = join(cloud.layout.metastore, 'data-pipeline-ddl.sha256');
+  const stamp = join(cloud.layout.metastore, `data-pipeline-ddl-${names.env.name}.sha256`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest) return false;
   const engine = await cloud.catalogEngine();
   for (const { table, variables } of scripts) {

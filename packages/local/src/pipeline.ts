@@ -2,7 +2,7 @@
 // report and check that the warehouse holds exactly what landed.
 import { DeleteObjectsCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { s3Layout, tables, warehouseTable } from '@data-pipeline/model';
+import { getEnvironment, s3Layout, tables, warehouseTable } from '@data-pipeline/model';
 import { ensureTableFolders } from './deploy';
 import type { LocalNames } from './environment';
 import { followExecution } from './follow';
@@ -31,7 +31,7 @@ export interface PipelineRunResult {
 
 export async function runPipeline(services: Services, names: LocalNames, options: PipelineRunOptions): Promise<PipelineRunResult> {
   const since = new Date(Date.now() - 1000);
-  const before = await warehouseSourceCounts(services);
+  const before = await warehouseSourceCounts(services, names.env);
   const landedRows = await landedSourceCounts(options.files);
   const landed = await landFiles(services.s3, names.bucket, options.files);
   options.print(`landed ${landed.length} files: ${landed.map((file) => file.key.split('/').slice(-2).join('/')).join(', ')}`);
@@ -43,7 +43,7 @@ export async function runPipeline(services: Services, names: LocalNames, options
   options.print(`started the Master: ${executionArn}`);
   const end = await followExecution(services, names, { executionArn, print: options.print, timeoutMs: options.timeoutMs });
   await settle(services, names, options.print);
-  const counts = totals(await warehouseSourceCounts(services));
+  const counts = totals(await warehouseSourceCounts(services, names.env));
   const facts = await gatherFacts(services, names, since);
   const problems =
     end.status === 'SUCCEEDED'
@@ -81,7 +81,7 @@ async function settle(services: Services, names: LocalNames, print: (line: strin
 }
 
 /** Empties the data zones and the state file (config, scripts, tables and their folders stay): a fresh start for a full run. */
-export async function resetLake(services: Services, bucket: string): Promise<number> {
+export async function resetLake(services: Services, bucket: string, env = getEnvironment('local')): Promise<number> {
   let deleted = 0;
   const zones = [s3Layout.landingRoot, s3Layout.stageRoot, s3Layout.warehouseRoot, s3Layout.archiveRoot, s3Layout.quarantineRoot];
   for (const prefix of [...zones, s3Layout.stateFileKey]) {
@@ -96,7 +96,7 @@ export async function resetLake(services: Services, bucket: string): Promise<num
   await ensureTableFolders(services.s3, bucket);
   // The catalog forgets the partitions whose folders are gone, as MSCK REPAIR … SYNC PARTITIONS does on EMR.
   for (const table of tables.filter((candidate) => candidate.partitionKeys.length > 0)) {
-    await services.query(`MSCK REPAIR TABLE ${warehouseTable(table).qualifiedName} SYNC PARTITIONS`);
+    await services.query(`MSCK REPAIR TABLE ${warehouseTable(env, table).qualifiedName} SYNC PARTITIONS`);
   }
   return deleted;
 }

@@ -117,7 +117,7 @@ export function formatReport(facts: RunFacts, counts: RowCounts, services: Servi
     `logs: ${services.layout.logs} (lambda/<function>.log, emr/<cluster>/steps/<step>/stdout|stderr, s3.log)`,
     `metastore: ${services.layout.metastore}`,
     `notifications: ${services.layout.messages}`,
-    'query: pnpm local query "SELECT * FROM fact_db.sample_country_tx_fact LIMIT 10"',
+    'query: pnpm local query "SELECT * FROM local_fact_db.sample_country_tx_fact LIMIT 10"',
   );
   return out.join('\n');
 }

@@ -1,7 +1,8 @@
 // Starting the local cloud and deploying the local environment onto it, in this process.
 import { type LocalCloud, startLocalCloud } from '@data-pipeline/local-cloud';
+import type { EnvironmentName } from '@data-pipeline/model';
 import { deployLocal } from './deploy';
-import { type LocalNames, localNames } from './environment';
+import { type LocalNames, localEnvironmentNamed, localNames } from './environment';
 import { cloudDir } from './paths';
 import { inProcessServices, type Services } from './services';
 
@@ -41,4 +42,18 @@ export async function startAndDeploy(options: StartOptions = {}): Promise<LocalS
     await cloud.stop();
     throw error;
   }
+}
+
+/**
+ * Deploys another environment beside the one of the session (`localEnvironmentNamed`): dev and prod side
+ * by side on the same local services, as into one account.
+ */
+export async function deployNamed(
+  session: LocalSession,
+  name: EnvironmentName,
+  print: (line: string) => void = () => {},
+): Promise<LocalNames> {
+  const names = localNames(localEnvironmentNamed(name));
+  await deployLocal(session.cloud, session.services, names, (line) => print(`deployed ${name}: ${line}`));
+  return names;
 }

@@ -5,7 +5,7 @@
 // on the dates it has.
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { checkTableFile, partitionColumns, type TableDefinition, tables, warehouseTable } from '@data-pipeline/model';
+import { checkTableFile, getEnvironment, partitionColumns, type TableDefinition, tables, warehouseTable } from '@data-pipeline/model';
 import { parse } from 'csv-parse/sync';
 import type { FileToLand } from './land';
 import type { Services } from './services';
@@ -27,14 +27,14 @@ async function queryRows(services: Services, sql: string): Promise<string[][]> {
   return rows;
 }
 
-export async function warehouseSourceCounts(services: Services): Promise<SourceCounts> {
+export async function warehouseSourceCounts(services: Services, env = getEnvironment('local')): Promise<SourceCounts> {
   const counts: SourceCounts = {};
   for (const table of tables) {
     const key = partitionKey(table);
     const partition = key ? `CAST(${key} AS STRING)` : "''";
     const rows = await queryRows(
       services,
-      `SELECT source_file, ${partition}, count(*) FROM ${warehouseTable(table).qualifiedName} GROUP BY source_file, ${partition}`,
+      `SELECT source_file, ${partition}, count(*) FROM ${warehouseTable(env, table).qualifiedName} GROUP BY source_file, ${partition}`,
     );
     const target: Record<string, Record<string, number>> = {};
     for (const [source = '', value = '', count] of rows) {

@@ -61,9 +61,9 @@ describe('Function: the pipeline on the local services', () => {
 
     // Act
     const result = await runPipeline(session.services, session.names, { files: sampleFiles(), print: quiet });
-    const dimension = await session.services.query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
+    const dimension = await session.services.query('SELECT id, country_name FROM local_dimension_db.sample_country_dim ORDER BY id');
     const fact = await session.services.query(
-      'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',
+      'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM local_fact_db.sample_country_tx_fact ORDER BY tx_id',
     );
     const zones = await zoneContents(session.services, session.names.bucket);
     const stateFile = await session.services.s3
@@ -140,7 +140,7 @@ describe('Function: the pipeline on the local services', () => {
     const clustersDuring = await activeClusters();
     const terminated = await start('terminate-emr-cluster');
     await waitUntilQuiet(session.services, session.names);
-    const counts = await session.services.query('SELECT count(*) FROM dimension_db.sample_country_dim');
+    const counts = await session.services.query('SELECT count(*) FROM local_dimension_db.sample_country_dim');
 
     // Assess
     expect([launched.status, dimension.status, terminated.status]).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);

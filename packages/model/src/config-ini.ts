@@ -1,5 +1,6 @@
 import type { Environment } from './environments/schema';
 import { s3Layout, s3Uri } from './layout';
+import { EMR_MANAGED_POLICY_TAG } from './naming';
 
 export type ConfigIniSections = Record<string, Record<string, string>>;
 
@@ -44,6 +45,6 @@ export function configIniSections(env: Environment): ConfigIniSections {
       idle_timeout_seconds: String(emr.idleTimeoutSeconds),
       step_concurrency_level: String(emr.stepConcurrency),
     },
-    tags: { ...env.tags },
+    tags: { ...env.tags, [EMR_MANAGED_POLICY_TAG.key]: EMR_MANAGED_POLICY_TAG.value },
   };
 }

@@ -1,11 +1,15 @@
 import { stagingColumns, stagingSerdeParameters, stagingTableParameters, warehouseTableParameters } from './glue';
 import { csvStorage } from './storage-formats';
 import { partitionColumns, SOURCE_FILE_COLUMN, warehouseDataColumns } from './tables/index';
-import { stagingTable, warehouseTable } from './tables/names';
 import type { HiveColumn, TableDefinition } from './tables/schema';
 
 /** Hive variables the DDL (and the load scripts that embed it) expect: `-d NAME=VALUE`. */
-export const ddlVariables = { stageLocation: 'STAGE_LOCATION', warehouseLocation: 'WAREHOUSE_LOCATION' } as const;
+export const ddlVariables = {
+  stageLocation: 'STAGE_LOCATION',
+  warehouseLocation: 'WAREHOUSE_LOCATION',
+  stageDatabase: 'STAGE_DATABASE',
+  warehouseDatabase: 'WAREHOUSE_DATABASE',
+} as const;
 
 export interface DdlLocations {
   stage: string;
@@ -19,6 +23,18 @@ export const variableLocations: DdlLocations = {
 };
 
 /** A HiveQL string literal: backslashes and single quotes escaped (the same rules in Hive and Spark SQL). */
+/** The databases of the staging and warehouse tables. */
+export interface DdlDatabases {
+  stage: string;
+  warehouse: string;
+}
+
+/** Databases as Hive variable references: the scripts serve every environment, whose databases differ (dev_fact_db, prod_fact_db). */
+export const variableDatabases: DdlDatabases = {
+  stage: `\${hivevar:${ddlVariables.stageDatabase}}`,
+  warehouse: `\${hivevar:${ddlVariables.warehouseDatabase}}`,
+};
+
 export function hiveString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
@@ -37,9 +53,13 @@ function properties(values: Record<string, string>, skip: string[] = []): string
 }
 
 /** CREATE statements (without semicolons) for the staging and warehouse tables of a declaration. */
-export function hiveDdlStatements(table: TableDefinition, locations: DdlLocations = variableLocations): string[] {
-  const staging = stagingTable(table);
-  const warehouse = warehouseTable(table);
+export function hiveDdlStatements(
+  table: TableDefinition,
+  locations: DdlLocations = variableLocations,
+  databases: DdlDatabases = variableDatabases,
+): string[] {
+  const staging = { database: databases.stage, qualifiedName: `${databases.stage}.${table.name}` };
+  const warehouse = { database: databases.warehouse, qualifiedName: `${databases.warehouse}.${table.name}` };
   // EXTERNAL is implied by CREATE EXTERNAL TABLE; Spark refuses it as an explicit table property.
   const skip = ['EXTERNAL'];
   const partitions = partitionColumns(table);
@@ -81,8 +101,12 @@ export function hiveDdlStatements(table: TableDefinition, locations: DdlLocation
 }
 
 /** The statements as a script: each ends with a semicolon, separated by a blank line. */
-export function hiveDdlScript(table: TableDefinition, locations: DdlLocations = variableLocations): string {
-  return `${hiveDdlStatements(table, locations)
+export function hiveDdlScript(
+  table: TableDefinition,
+  locations: DdlLocations = variableLocations,
+  databases: DdlDatabases = variableDatabases,
+): string {
+  return `${hiveDdlStatements(table, locations, databases)
     .map((statement) => `${statement};`)
     .join('\n\n')}\n`;
 }

@@ -33,3 +33,67 @@ export class UnknownTableError extends Error {
     super(`unknown table "${table}": expected one of ${known.join(', ')}`);
   }
 }
+
+/** One problem of a settings file: the setting (a dotted path) and what is wrong with it. */
+export interface SettingProblem {
+  setting: string;
+  message: string;
+}
+
+function listed(problems: readonly SettingProblem[]): string {
+  return problems.map((problem) => `setting "${problem.setting}" ${problem.message}`).join('; ');
+}
+
+export class MissingSettingsFileError extends Error {
+  override name = 'MissingSettingsFileError';
+  constructor(
+    readonly file: string,
+    example: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${file} does not exist: create it from the example (cp ${example} ${file}) and set the account's own values ` +
+        '(see the README, "Deploying to an AWS account"); DATA_PIPELINE_SETTINGS=example reads the shipped examples instead',
+      options,
+    );
+  }
+}
+
+export class UnreadableSettingsError extends Error {
+  override name = 'UnreadableSettingsError';
+  constructor(
+    readonly file: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file} cannot be read as JSON: ${reason}`, options);
+  }
+}
+
+export class InvalidSettingsError extends Error {
+  override name = 'InvalidSettingsError';
+  constructor(
+    readonly file: string,
+    readonly problems: readonly SettingProblem[],
+    options?: { cause?: unknown },
+  ) {
+    super(`${file} is invalid: ${listed(problems)}`, options);
+  }
+}
+
+export class PlaceholderSettingsError extends Error {
+  override name = 'PlaceholderSettingsError';
+  constructor(
+    readonly file: string,
+    readonly problems: readonly SettingProblem[],
+  ) {
+    super(`${file} still holds example values: ${listed(problems)}. Set the account's own values`);
+  }
+}
+
+export class UnknownSettingsSourceError extends Error {
+  override name = 'UnknownSettingsSourceError';
+  constructor(readonly value: string) {
+    super(`DATA_PIPELINE_SETTINGS is "${value}": leave it unset to read environments/<env>.json, or set it to "example"`);
+  }
+}

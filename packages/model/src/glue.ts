@@ -86,10 +86,15 @@ function definition(table: TableDefinition, zone: TableZone, name: QualifiedTabl
   };
 }
 
-/** The Glue tables of one declaration: the staging text table, then the warehouse ORC table. */
-export function glueTableDefinitions(table: TableDefinition, bucket: string, options: LocationOptions = {}): GlueTableDefinition[] {
+/** The Glue tables of one declaration in an environment: the staging text table, then the warehouse ORC table. */
+export function glueTableDefinitions(
+  env: { name: string },
+  table: TableDefinition,
+  bucket: string,
+  options: LocationOptions = {},
+): GlueTableDefinition[] {
   const locations = tableLocations(table, bucket, options);
-  const staging = definition(table, 'stage', stagingTable(table), {
+  const staging = definition(table, 'stage', stagingTable(env, table), {
     Description: `Staging (text) of ${table.name}: ${table.description}`,
     Parameters: stagingTableParameters(table),
     PartitionKeys: [glueColumn(SOURCE_FILE_COLUMN)],
@@ -103,7 +108,7 @@ export function glueTableDefinitions(table: TableDefinition, bucket: string, opt
       StoredAsSubDirectories: false,
     },
   });
-  const warehouse = definition(table, 'warehouse', warehouseTable(table), {
+  const warehouse = definition(table, 'warehouse', warehouseTable(env, table), {
     Description: table.description,
     Parameters: warehouseTableParameters(table),
     PartitionKeys: partitionColumns(table).map((column) => glueColumn(column)),
@@ -120,17 +125,17 @@ export function glueTableDefinitions(table: TableDefinition, bucket: string, opt
   return [staging, warehouse];
 }
 
-/** Every Glue table of the pipeline, in declaration order. */
-export function glueTables(bucket: string, options: LocationOptions = {}): GlueTableDefinition[] {
-  return tables.flatMap((table) => glueTableDefinitions(table, bucket, options));
+/** Every Glue table of an environment, in declaration order. */
+export function glueTables(env: { name: string }, bucket: string, options: LocationOptions = {}): GlueTableDefinition[] {
+  return tables.flatMap((table) => glueTableDefinitions(env, table, bucket, options));
 }
 
-/** The four Glue databases (staging and warehouse, per kind) with their S3 locations. */
-export function glueDatabases(bucket: string, options: LocationOptions = {}): GlueDatabaseDefinition[] {
+/** The environment's four Glue databases (staging and warehouse, per kind) with their S3 locations. */
+export function glueDatabases(env: { name: string }, bucket: string, options: LocationOptions = {}): GlueDatabaseDefinition[] {
   const kinds: TableKind[] = ['dimension', 'fact'];
   return kinds.flatMap((kind) => {
-    const stage = stagingDatabase(kind);
-    const warehouse = warehouseDatabase(kind);
+    const stage = stagingDatabase(env, kind);
+    const warehouse = warehouseDatabase(env, kind);
     const prefixes = kindPrefixes(kind);
     return [
       {

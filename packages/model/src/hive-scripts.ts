@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ddlVariables, hiveDdlScript } from './ddl';
-import { type LocationOptions, s3Layout, tableLocations } from './layout';
+import { type LocationOptions, s3Layout, stagingDatabase, tableLocations, warehouseDatabase } from './layout';
 import type { TableDefinition } from './tables/schema';
 
 /** The HiveQL of the repository: hive/scripts/<table>.hql (load scripts) and hive/ddl/<table>.hql (generated DDL). */
@@ -26,17 +26,31 @@ export function hiveScriptKey(table: Pick<TableDefinition, 'name'>): string {
 }
 
 /** Every Hive variable a load script expects; the load step passes exactly these. */
-export const hiveScriptVariableNames = [ddlVariables.stageLocation, ddlVariables.warehouseLocation] as const;
+export const hiveScriptVariableNames = [
+  ddlVariables.stageLocation,
+  ddlVariables.warehouseLocation,
+  ddlVariables.stageDatabase,
+  ddlVariables.warehouseDatabase,
+] as const;
 export type HiveScriptVariable = (typeof hiveScriptVariableNames)[number];
 
-/** Values of the load script's variables for a bucket (`bucket` may be a Terraform token; options.root replaces it). */
+/**
+ * Values of the load script's variables for an environment and a bucket (`bucket` may be a Terraform token;
+ * options.root replaces it): the table's folders and the environment's databases.
+ */
 export function hiveScriptVariables(
+  env: { name: string },
   table: Pick<TableDefinition, 'name' | 'kind'>,
   bucket: string,
   options: LocationOptions = {},
 ): Record<HiveScriptVariable, string> {
   const locations = tableLocations(table, bucket, options);
-  return { STAGE_LOCATION: locations.stage, WAREHOUSE_LOCATION: locations.warehouse };
+  return {
+    STAGE_LOCATION: locations.stage,
+    WAREHOUSE_LOCATION: locations.warehouse,
+    STAGE_DATABASE: stagingDatabase(env, table.kind),
+    WAREHOUSE_DATABASE: warehouseDatabase(env, table.kind),
+  };
 }
 
 /** ['-d', 'NAME=VALUE', …] in hiveScriptVariableNames order. */
@@ -53,7 +67,8 @@ export function ddlFileContent(table: TableDefinition): string {
   return [
     `-- ${table.name}: staging and warehouse tables, generated from packages/model/src/tables/declarations.ts`,
     '-- by pnpm --filter @data-pipeline/model run generate:ddl. Do not edit.',
-    `-- Hive variables: ${ddlVariables.stageLocation} is the stage-zone folder of the table, ${ddlVariables.warehouseLocation} its warehouse-zone folder.`,
+    `-- Hive variables: ${ddlVariables.stageLocation} is the stage-zone folder of the table, ${ddlVariables.warehouseLocation} its warehouse-zone folder,`,
+    `-- ${ddlVariables.stageDatabase} and ${ddlVariables.warehouseDatabase} the databases of the environment (dev_stg_fact_db, dev_fact_db, and so on).`,
     '',
     hiveDdlScript(table),
   ].join('\n');

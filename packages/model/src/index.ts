@@ -1,8 +1,29 @@
 export { type ConfigIniSections, configIniSections } from './config-ini';
-export { type DdlLocations, ddlVariables, hiveDdlScript, hiveDdlStatements, hiveString, variableLocations } from './ddl';
+export {
+  type DdlDatabases,
+  type DdlLocations,
+  ddlVariables,
+  hiveDdlScript,
+  hiveDdlStatements,
+  hiveString,
+  variableDatabases,
+  variableLocations,
+} from './ddl';
+export { type PipelineDefinition, pipelineDefinitions } from './environments/definitions';
 export { environmentNames, environments, getEnvironment, isEnvironmentName, validateEnvironment } from './environments/index';
 export type { EmrSettings, Environment, EnvironmentName, PollIntervals, SpotSettings } from './environments/schema';
-export { InvalidEnvironmentError, InvalidTableError, UnknownEnvironmentError, UnknownTableError } from './errors';
+export {
+  InvalidEnvironmentError,
+  InvalidSettingsError,
+  InvalidTableError,
+  MissingSettingsFileError,
+  PlaceholderSettingsError,
+  type SettingProblem,
+  UnknownEnvironmentError,
+  UnknownSettingsSourceError,
+  UnknownTableError,
+  UnreadableSettingsError,
+} from './errors';
 export {
   type GlueColumn,
   type GlueDatabaseDefinition,
@@ -42,6 +63,7 @@ export {
   TARGET_FOLDER_KEY,
 } from './lambdas';
 export {
+  databaseName,
   kindFolder,
   kindPrefixes,
   type LocationOptions,
@@ -50,15 +72,19 @@ export {
   s3Layout,
   s3Uri,
   stagingDatabase,
+  stagingFolder,
   type TablePrefixes,
   tableLocations,
   tablePrefixes,
   type UriScheme,
   WORKFLOWS_ROOT,
   warehouseDatabase,
+  warehouseFolder,
   type Zone,
 } from './layout';
 export {
+  bootstrapStackName,
+  defaultNameSuffix,
   ENVIRONMENT_TAG_KEY,
   functionName,
   LAMBDA_ALIAS,
@@ -68,11 +94,28 @@ export {
   PROJECT,
   resourceName,
   stackName,
+  stateBucketName,
+  stateKey,
   stateMachineName,
   topicName,
   WORKFLOW_IDS,
   type WorkflowId,
+  workAreaBucketName,
 } from './naming';
+export { environmentFromSettings, nameSuffixOf, type StateBackend, stateBackendOf } from './settings/environment';
+export {
+  repositorySettingsDirectory,
+  SETTINGS_DIRECTORY_VARIABLE,
+  SETTINGS_VARIABLE,
+  type SettingsSource,
+  settingsDirectory,
+  settingsFileName,
+  settingsSource,
+} from './settings/files';
+export { SETTINGS_SCHEMA_FILE, settingsJsonSchemaText } from './settings/json-schema';
+export { type LoadSettingsOptions, loadSettings, readSettingsFile, validateSettings } from './settings/load';
+export { isPlaceholderAccount, type PlaceholderFinding, placeholderFindings } from './settings/placeholders';
+export { NAME_SUFFIX_MAX_LENGTH, SETTINGS_ENVIRONMENTS, type Settings, type SettingsEnvironment, settingsSchema } from './settings/schema';
 export { archivedKeyOf, escapePartitionValue, sourceFileOfKey, stagedFileKey, unescapePartitionValue } from './staged-files';
 export {
   type EmrStepCommand,

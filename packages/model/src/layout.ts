@@ -23,12 +23,33 @@ export function kindFolder(kind: TableKind): 'dimensions' | 'facts' {
   return kind === 'dimension' ? 'dimensions' : 'facts';
 }
 
-export function stagingDatabase(kind: TableKind): 'stg_dimension_db' | 'stg_fact_db' {
+/** The base name of a kind's staging database: the folder of its tables in the stage zone. */
+export function stagingFolder(kind: TableKind): 'stg_dimension_db' | 'stg_fact_db' {
   return kind === 'dimension' ? 'stg_dimension_db' : 'stg_fact_db';
 }
 
-export function warehouseDatabase(kind: TableKind): 'dimension_db' | 'fact_db' {
+/** The base name of a kind's warehouse database: the folder of its tables in the warehouse zone. */
+export function warehouseFolder(kind: TableKind): 'dimension_db' | 'fact_db' {
   return kind === 'dimension' ? 'dimension_db' : 'fact_db';
+}
+
+/**
+ * A Glue database of an environment: <env>_<base name> (dev_fact_db, prod_fact_db, local_fact_db). The
+ * Glue Data Catalog is shared by every environment of an account and region, so the name carries the
+ * environment; the S3 folders need not, each environment having its own bucket.
+ */
+export function databaseName(env: { name: string }, base: string): string {
+  return `${env.name}_${base}`;
+}
+
+/** The environment's staging database of a kind: dev_stg_dimension_db, dev_stg_fact_db. */
+export function stagingDatabase(env: { name: string }, kind: TableKind): string {
+  return databaseName(env, stagingFolder(kind));
+}
+
+/** The environment's warehouse database of a kind: dev_dimension_db, dev_fact_db. */
+export function warehouseDatabase(env: { name: string }, kind: TableKind): string {
+  return databaseName(env, warehouseFolder(kind));
 }
 
 export interface TablePrefixes {
@@ -44,8 +65,8 @@ export interface TablePrefixes {
 export function kindPrefixes(kind: TableKind): TablePrefixes {
   return {
     landing: `${s3Layout.landingRoot}${kindFolder(kind)}/`,
-    stage: `${s3Layout.stageRoot}${stagingDatabase(kind)}/`,
-    warehouse: `${s3Layout.warehouseRoot}${warehouseDatabase(kind)}/`,
+    stage: `${s3Layout.stageRoot}${stagingFolder(kind)}/`,
+    warehouse: `${s3Layout.warehouseRoot}${warehouseFolder(kind)}/`,
     archive: `${s3Layout.archiveRoot}${kindFolder(kind)}/`,
     quarantine: `${s3Layout.quarantineRoot}${kindFolder(kind)}/`,
   };

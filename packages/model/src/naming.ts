@@ -7,6 +7,13 @@ export const PROJECT = 'data-pipeline';
 /** Tag every EMR cluster of the pipeline carries (launch-emr adds it); IAM conditions key on it. */
 export const PIPELINE_TAG = { key: 'pipeline', value: PROJECT } as const;
 
+/**
+ * Tag the EMR service role's AmazonEMRServicePolicy_v2 requires on what EMR creates for a cluster (launch
+ * templates, fleets, instances, network interfaces): EMR copies the cluster's tags onto them, so the cluster
+ * carries it (config.ini's [tags]). The subnets (and their VPC, for EMR's own security groups) carry it too.
+ */
+export const EMR_MANAGED_POLICY_TAG = { key: 'for-use-with-amazon-emr-managed-policies', value: 'true' } as const;
+
 /** Tag key of the environment (the environment's tags carry it; launch-emr copies config.ini's [tags] to the cluster). */
 export const ENVIRONMENT_TAG_KEY = 'environment';
 
@@ -56,4 +63,29 @@ export function topicName(env: Named): string {
 /** Subject of the environment's notification mails (send-msg-sns's `Subject`). */
 export function notificationSubject(env: Named): string {
   return `${PROJECT} ${env.name}`;
+}
+
+/** What makes an environment's global names unique when its settings name no suffix: <account>-<region>. */
+export function defaultNameSuffix(settings: { account: string; region: string }): string {
+  return `${settings.account}-${settings.region}`;
+}
+
+/** The environment's work-area bucket: data-pipeline-dev-work-area-<suffix> (S3 names are global). */
+export function workAreaBucketName(env: Named, suffix: string): string {
+  return `${resourceName(env, 'work-area')}-${suffix}`;
+}
+
+/** The bucket of the environment's Terraform state, made by the bootstrap stack: data-pipeline-dev-tfstate-<suffix>. */
+export function stateBucketName(env: Named, suffix: string): string {
+  return `${resourceName(env, 'tfstate')}-${suffix}`;
+}
+
+/** The state object of the environment's stack in its state bucket. */
+export function stateKey(env: Named): string {
+  return `${PROJECT}/${env.name}/terraform.tfstate`;
+}
+
+/** The stack that creates the state bucket (local state): data-pipeline-bootstrap-dev. */
+export function bootstrapStackName(env: Named): string {
+  return `${PROJECT}-bootstrap-${env.name}`;
 }

@@ -20,7 +20,7 @@ export interface TableWorkflowSteps {
   kind: TableKind;
   /** stage-landed-files: check each landed file, quarantine what does not fit, move the rest to staging, one folder per file. */
   stage: StageLandedFilesEvent;
-  /** hive -v -f <deployed load script> -d STAGE_LOCATION=… -d WAREHOUSE_LOCATION=… */
+  /** hive -v -f <deployed load script> -d STAGE_LOCATION=… -d WAREHOUSE_LOCATION=… -d STAGE_DATABASE=… -d WAREHOUSE_DATABASE=… */
   load: EmrStepCommand;
   /** s3-dist-cp stage → archive (keeping each file's folder), deleting what it copied. */
   archive: EmrStepCommand;
@@ -30,10 +30,10 @@ function distCp(source: string, destination: string): string {
   return ['s3-dist-cp', '--src', source, '--dest', destination, '--deleteOnSuccess'].join(' ');
 }
 
-/** The staging event and the two EMR steps of one table. */
-export function workflowStepsOf(table: TableDefinition, bucket: string): TableWorkflowSteps {
+/** The staging event and the two EMR steps of one table, in an environment (whose databases the load writes). */
+export function workflowStepsOf(env: { name: string }, table: TableDefinition, bucket: string): TableWorkflowSteps {
   const prefixes = tablePrefixes(table);
-  const load = ['hive', '-v', '-f', s3Uri(bucket, hiveScriptKey(table)), ...hiveDefineArguments(hiveScriptVariables(table, bucket))];
+  const load = ['hive', '-v', '-f', s3Uri(bucket, hiveScriptKey(table)), ...hiveDefineArguments(hiveScriptVariables(env, table, bucket))];
   return {
     table: table.name,
     kind: table.kind,
@@ -47,8 +47,8 @@ export function workflowStepsOf(table: TableDefinition, bucket: string): TableWo
 }
 
 /** In declaration order. `bucket` may be a Terraform token string, so only interpolate it, never parse it. */
-export function tableWorkflowSteps(kind: TableKind, bucket: string): TableWorkflowSteps[] {
-  return tablesOfKind(kind).map((table) => workflowStepsOf(table, bucket));
+export function tableWorkflowSteps(env: { name: string }, kind: TableKind, bucket: string): TableWorkflowSteps[] {
+  return tablesOfKind(kind).map((table) => workflowStepsOf(env, table, bucket));
 }
 
 /** EMR refuses CANCEL_AND_WAIT when more than one step may run at a time. */

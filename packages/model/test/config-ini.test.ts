@@ -10,7 +10,7 @@ describe('Function: configIniSections', () => {
     expect(sections.basic).toEqual({
       emr_region: 'us-east-1',
       emr_name: 'data-pipeline-dev',
-      log_on_s3: 's3://data-pipeline-dev-work-area/data-workflows/logs/emr/data-pipeline-dev/',
+      log_on_s3: 's3://data-pipeline-dev-work-area-111111111111-us-east-1/data-workflows/logs/emr/data-pipeline-dev/',
       emr_version: 'emr-7.5.0',
       emr_applications: 'Hadoop,Hive,Spark',
     });
@@ -32,5 +32,14 @@ describe('Function: configIniSections', () => {
     expect(without.access).not.toHaveProperty('ec2_keypair_name');
     expect(withValues.spot?.spot_block_duration_minutes).toBe('120');
     expect(withValues.access?.ec2_keypair_name).toBe('ops');
+  });
+});
+
+describe('Function: configIniSections (cluster tags)', () => {
+  it('returns the environment tags and the tag AmazonEMRServicePolicy_v2 requires on what EMR creates', () => {
+    // act
+    const { tags } = configIniSections(environments.dev);
+    // assess
+    expect(tags).toEqual({ ...environments.dev.tags, 'for-use-with-amazon-emr-managed-policies': 'true' });
   });
 });

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { getTable, glueDatabases, glueTableDefinitions, glueTables } from '../src/index';
 
 const fact = getTable('sample_country_tx_fact');
+const dev = { name: 'dev' };
 
 describe('Function: glueTableDefinitions', () => {
-  const [staging, warehouse] = glueTableDefinitions(fact, 'bucket-x');
+  const [staging, warehouse] = glueTableDefinitions(dev, fact, 'bucket-x');
 
   it('returns a staging text table with every source column as a string, in file order, read by OpenCSVSerde', () => {
     // assess
-    expect(staging?.DatabaseName).toBe('stg_fact_db');
+    expect(staging?.DatabaseName).toBe('dev_stg_fact_db');
     expect(staging?.TableInput.StorageDescriptor.Columns.map((column) => `${column.Name}:${column.Type}`)).toEqual(
       fact.columns.map((column) => `${column.name}:string`),
     );
@@ -28,7 +29,7 @@ describe('Function: glueTableDefinitions', () => {
   it('returns an external ORC warehouse table partitioned by date_id under the warehouse zone', () => {
     // assess
     const input = warehouse?.TableInput;
-    expect(warehouse?.DatabaseName).toBe('fact_db');
+    expect(warehouse?.DatabaseName).toBe('dev_fact_db');
     expect(input?.TableType).toBe('EXTERNAL_TABLE');
     expect(input?.StorageDescriptor.Columns.map((column) => `${column.Name}:${column.Type}`)).toEqual([
       'tx_id:int',
@@ -47,27 +48,37 @@ describe('Function: glueTableDefinitions', () => {
 describe('Function: glueTables', () => {
   it('returns a staging and a warehouse table for every declaration', () => {
     // act
-    const names = glueTables('b').map((definition) => `${definition.DatabaseName}.${definition.TableInput.Name}`);
+    const names = glueTables(dev, 'b').map((definition) => `${definition.DatabaseName}.${definition.TableInput.Name}`);
     // assess
     expect(names).toEqual([
-      'stg_dimension_db.sample_country_dim',
-      'dimension_db.sample_country_dim',
-      'stg_fact_db.sample_country_tx_fact',
-      'fact_db.sample_country_tx_fact',
+      'dev_stg_dimension_db.sample_country_dim',
+      'dev_dimension_db.sample_country_dim',
+      'dev_stg_fact_db.sample_country_tx_fact',
+      'dev_fact_db.sample_country_tx_fact',
     ]);
   });
 });
 
 describe('Function: glueDatabases', () => {
-  it('returns the four databases with their zone folders', () => {
+  it('returns the environment’s four databases with their zone folders, the folders named after the base names', () => {
     // act
-    const databases = glueDatabases('b').map((database) => [database.Name, database.LocationUri]);
+    const databases = glueDatabases(dev, 'b').map((database) => [database.Name, database.LocationUri]);
     // assess
     expect(databases).toEqual([
-      ['stg_dimension_db', 's3://b/data-workflows/stage/STG_DWH/stg_dimension_db'],
-      ['dimension_db', 's3://b/data-workflows/prod/DWH/dimension_db'],
-      ['stg_fact_db', 's3://b/data-workflows/stage/STG_DWH/stg_fact_db'],
-      ['fact_db', 's3://b/data-workflows/prod/DWH/fact_db'],
+      ['dev_stg_dimension_db', 's3://b/data-workflows/stage/STG_DWH/stg_dimension_db'],
+      ['dev_dimension_db', 's3://b/data-workflows/prod/DWH/dimension_db'],
+      ['dev_stg_fact_db', 's3://b/data-workflows/stage/STG_DWH/stg_fact_db'],
+      ['dev_fact_db', 's3://b/data-workflows/prod/DWH/fact_db'],
     ]);
+  });
+});
+
+describe('Function: glueDatabases (environments)', () => {
+  it('returns no database name shared by two environments when both deploy to one account', () => {
+    // act
+    const [dev, prod, local] = ['dev', 'prod', 'local'].map((name) => glueDatabases({ name }, 'b').map((database) => database.Name));
+    // assess
+    expect(new Set([...(dev ?? []), ...(prod ?? []), ...(local ?? [])]).size).toBe(12);
+    expect(prod).toEqual(['prod_stg_dimension_db', 'prod_dimension_db', 'prod_stg_fact_db', 'prod_fact_db']);
   });
 });

@@ -58,13 +58,38 @@ describe('Function: hiveDdlStatements', () => {
     expect(fact).toContain('`source_file` string');
   });
 
-  it('returns the locations given instead of the Hive variables', () => {
+  it('returns the locations and databases given instead of the Hive variables', () => {
     // act
-    const statements = hiveDdlStatements(getTable('sample_country_dim'), { stage: 's3://b/stage/x', warehouse: 's3://b/dwh/x' });
+    const statements = hiveDdlStatements(
+      getTable('sample_country_dim'),
+      { stage: 's3://b/stage/x', warehouse: 's3://b/dwh/x' },
+      { stage: 'dev_stg_dimension_db', warehouse: 'dev_dimension_db' },
+    );
     // assess
     expect(statements.join('\n')).toContain("LOCATION 's3://b/stage/x'");
     expect(statements.join('\n')).toContain("LOCATION 's3://b/dwh/x'");
+    expect(statements.join('\n')).toContain('CREATE EXTERNAL TABLE IF NOT EXISTS dev_stg_dimension_db.sample_country_dim (');
     expect(statements.join('\n')).not.toContain('${hivevar:');
+  });
+
+  it('returns the databases as Hive variables when none are given, so one script serves every environment', () => {
+    // act
+    const [stageDatabase, staging, warehouseDatabase] = hiveDdlStatements(getTable('sample_country_dim'));
+    // assess
+    expect(stageDatabase).toBe('CREATE DATABASE IF NOT EXISTS ${hivevar:STAGE_DATABASE}');
+    expect(staging).toContain('CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:STAGE_DATABASE}.sample_country_dim (');
+    expect(warehouseDatabase).toBe('CREATE DATABASE IF NOT EXISTS ${hivevar:WAREHOUSE_DATABASE}');
+  });
+
+  it('returns load scripts that name no database literally (every database arrives as a Hive variable)', () => {
+    // act
+    const literal = tables.flatMap((table) => {
+      const script = readFileSync(join(repoRoot, hiveScriptPath(table)), 'utf8');
+      const code = script.split('\n').filter((line) => !line.startsWith('--'));
+      return code.filter((line) => /\b(stg_)?(dimension|fact)_db\b/.test(line)).map((line) => `${table.name}: ${line}`);
+    });
+    // assess
+    expect(literal).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ const token = '${aws_s3_bucket.work_area.bucket}';
 describe('Function: tableWorkflowSteps', () => {
   it('returns the staging event and the archive command of the dimension tables for a bucket token', () => {
     // act
-    const [steps, ...others] = tableWorkflowSteps('dimension', token);
+    const [steps, ...others] = tableWorkflowSteps({ name: 'dev' }, 'dimension', token);
     // assess
     expect(others).toEqual([]);
     expect(steps?.table).toBe('sample_country_dim');
@@ -26,7 +26,7 @@ describe('Function: tableWorkflowSteps', () => {
   it('returns a hive -f load command of the deployed script with a -d for every variable the script uses', () => {
     // act
     for (const kind of ['dimension', 'fact'] as const) {
-      for (const steps of tableWorkflowSteps(kind, token)) {
+      for (const steps of tableWorkflowSteps({ name: 'dev' }, kind, token)) {
         const args = steps.load.Cmd_Run.split(/\s+/);
         const script = readFileSync(join(hiveDirectory(), '..', hiveScriptPath({ name: steps.table })), 'utf8');
         const used = [...new Set([...script.matchAll(/\$\{(?:hivevar:)?([A-Z_][A-Z0-9_]*)\}/g)].map((match) => match[1]))].sort();
@@ -35,13 +35,14 @@ describe('Function: tableWorkflowSteps', () => {
         expect(args.slice(0, 4)).toEqual(['hive', '-v', '-f', `s3://${token}/data-workflows/prod/libs/hive-scripts/${steps.table}.hql`]);
         expect(passed).toEqual([...hiveScriptVariableNames].sort());
         expect(used).toEqual(passed);
+        expect(args).toEqual(expect.arrayContaining([`STAGE_DATABASE=dev_stg_${kind}_db`, `WAREHOUSE_DATABASE=dev_${kind}_db`]));
       }
     }
   });
 
   it('returns the tables of a kind in declaration order', () => {
     // act
-    const facts = tableWorkflowSteps('fact', 'b').map((steps) => steps.table);
+    const facts = tableWorkflowSteps({ name: 'dev' }, 'fact', 'b').map((steps) => steps.table);
     // assess
     expect(facts).toEqual(tables.filter((table) => table.kind === 'fact').map((table) => table.name));
   });

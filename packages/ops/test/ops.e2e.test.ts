@@ -217,7 +217,7 @@ describe('Function: ops on the local services', () => {
     const launch = await ops('rerun', 'launch-emr-cluster', '--wait');
     const cluster = await ops('--json', 'cluster');
     const fact = await ops('--json', 'rerun', 'fact-process', '--wait');
-    const counts = await session.services.query(`SELECT count(*) FROM fact_db.${FACT}`);
+    const counts = await session.services.query(`SELECT count(*) FROM local_fact_db.${FACT}`);
     const terminate = await ops('rerun', 'terminate-emr-cluster', '--wait');
 
     // Assess

@@ -9,6 +9,9 @@ import { getTable, hiveScriptPath, hiveScriptVariables } from '@data-pipeline/mo
 import { runHiveCli, startHiveSession } from '../src/index';
 import { createLake, repoRoot, stageFiles } from '../test/helpers/lake';
 
+/** The environment whose databases the scripts load here (local_stg_fact_db, local_fact_db, …). */
+const LOCAL = { name: 'local' };
+
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
@@ -32,14 +35,14 @@ function generate(args: string[]): { files: string[]; rows: number } {
 async function timedLoad(session: Awaited<ReturnType<typeof startHiveSession>>): Promise<number> {
   const load = await session.run({
     file: join(repoRoot, hiveScriptPath(fact)),
-    variables: hiveScriptVariables(fact, '', { root: lake.root }),
+    variables: hiveScriptVariables(LOCAL, fact, '', { root: lake.root }),
   });
   if (load.exitCode !== 0) throw new Error(load.stderr);
   return load.statements.find((statement) => statement.statement.startsWith('INSERT'))?.durationMs ?? 0;
 }
 
 async function expectRows(session: Awaited<ReturnType<typeof startHiveSession>>, expected: number): Promise<void> {
-  const check = await session.run({ sql: 'SELECT count(*) FROM fact_db.sample_country_tx_fact' });
+  const check = await session.run({ sql: 'SELECT count(*) FROM local_fact_db.sample_country_tx_fact' });
   const loaded = Number(check.statements.at(-1)?.rows[0]?.[0]);
   if (loaded !== expected) throw new Error(`the table holds ${loaded} rows, expected ${expected}`);
 }
@@ -93,12 +96,12 @@ try {
     started = performance.now();
     const load = await session.run({
       file: join(repoRoot, hiveScriptPath(fact)),
-      variables: hiveScriptVariables(fact, '', { root: lake.root }),
+      variables: hiveScriptVariables(LOCAL, fact, '', { root: lake.root }),
     });
     const scriptMs = performance.now() - started;
     if (load.exitCode !== 0) throw new Error(load.stderr);
     const insert = load.statements.find((statement) => statement.statement.startsWith('INSERT'));
-    const check = await session.run({ sql: 'SELECT count(*) FROM fact_db.sample_country_tx_fact' });
+    const check = await session.run({ sql: 'SELECT count(*) FROM local_fact_db.sample_country_tx_fact' });
     const loaded = Number(check.statements.at(-1)?.rows[0]?.[0]);
     if (loaded !== summary.rows) throw new Error(`loaded ${loaded} rows, expected ${summary.rows}`);
     print('fact load: INSERT statement', `${seconds(insert?.durationMs ?? 0)} s`);

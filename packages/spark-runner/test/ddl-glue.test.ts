@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HiveSession, startHiveSession } from '../src/index';
 import { createLake, repoRoot } from './helpers/lake';
 
+/** The environment whose databases the scripts load here (local_stg_fact_db, local_fact_db, …). */
+const LOCAL = { name: 'local' };
+
 /** What the Hive metastore says about a table after the checked-in DDL created it. */
 interface CatalogTable {
   columns: { Name: string; Type: string; Comment?: string }[];
@@ -62,7 +65,7 @@ beforeAll(async () => {
   for (const table of tables) {
     const result = await session.run({
       file: join(repoRoot, hiveDdlPath(table)),
-      variables: hiveScriptVariables(table, '', { root: lake.root }),
+      variables: hiveScriptVariables(LOCAL, table, '', { root: lake.root }),
     });
     if (result.exitCode !== 0) throw new Error(`${hiveDdlPath(table)} failed:\n${result.stderr}`);
   }
@@ -74,7 +77,7 @@ afterAll(async () => {
 });
 
 describe('Function: glueTableDefinitions', () => {
-  const definitions: GlueTableDefinition[] = tables.flatMap((table) => glueTableDefinitions(table, '', { root: lake.root }));
+  const definitions: GlueTableDefinition[] = tables.flatMap((table) => glueTableDefinitions(LOCAL, table, '', { root: lake.root }));
 
   it.each(definitions.map((definition) => [`${definition.DatabaseName}.${definition.TableInput.Name}`, definition] as const))(
     'returns the columns, partition keys and storage the generated DDL created for %s',

@@ -6,6 +6,9 @@ import { type HiveSession, startHiveSession } from '../src/index';
 import { readCsv, sumAmounts } from './helpers/csv';
 import { createLake, filesIn, folderOf, generateFacts, repoRoot, stageFiles } from './helpers/lake';
 
+/** The environment whose databases the scripts load here (local_stg_fact_db, local_fact_db, …). */
+const LOCAL = { name: 'local' };
+
 const dimension = getTable('sample_country_dim');
 const fact = getTable('sample_country_tx_fact');
 const dimensionSamples = filesIn(join(repoRoot, 'data/samples/sample_country_dim'));
@@ -17,7 +20,7 @@ let session: HiveSession;
 async function load(table: typeof fact): Promise<void> {
   const result = await session.run({
     file: join(repoRoot, hiveScriptPath(table)),
-    variables: hiveScriptVariables(table, '', { root: lake.root }),
+    variables: hiveScriptVariables(LOCAL, table, '', { root: lake.root }),
   });
   if (result.exitCode !== 0) throw new Error(`load of ${table.name} failed:\n${result.stderr}`);
 }
@@ -57,7 +60,7 @@ describe('Function: dimension load script (sample_country_dim.hql)', () => {
     stageFiles(dimension, lake.root, dimensionSamples);
     // act
     await load(dimension);
-    const rows = await query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
+    const rows = await query('SELECT id, country_name FROM local_dimension_db.sample_country_dim ORDER BY id');
     // assess
     expect(rows).toEqual(expected);
     expect(rows.map((row) => row[1])).toContain('Korea, Republic of');
@@ -72,7 +75,7 @@ describe('Function: dimension load script (sample_country_dim.hql)', () => {
     stageFiles(dimension, lake.root, [changed]);
     // act
     await load(dimension);
-    const rows = await query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
+    const rows = await query('SELECT id, country_name FROM local_dimension_db.sample_country_dim ORDER BY id');
     // assess
     expect(rows).toEqual([
       ['1', 'Argentine Republic'],
@@ -94,8 +97,8 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
     stageFiles(fact, lake.root, factSamples);
     // act
     await load(fact);
-    const partitions = await query('SHOW PARTITIONS fact_db.sample_country_tx_fact');
-    const perDate = await query('SELECT date_id, count(*) FROM fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id');
+    const partitions = await query('SHOW PARTITIONS local_fact_db.sample_country_tx_fact');
+    const perDate = await query('SELECT date_id, count(*) FROM local_fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id');
     // assess
     expect(partitions.map(([partition]) => partition)).toEqual([...expectedPerDate.keys()].sort().map((date) => `date_id=${date}`));
     expect(perDate).toEqual([...expectedPerDate.entries()].sort().map(([date, count]) => [date, String(count)]));
@@ -109,7 +112,7 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
   it('returns no header row and no byte order mark in the loaded facts', async () => {
     // act
     const [counts] = await query(
-      "SELECT count(*), count(tx_id), min(tx_id), sum(CASE WHEN instr(CAST(tx_id AS STRING), 'tx') > 0 THEN 1 ELSE 0 END) FROM fact_db.sample_country_tx_fact",
+      "SELECT count(*), count(tx_id), min(tx_id), sum(CASE WHEN instr(CAST(tx_id AS STRING), 'tx') > 0 THEN 1 ELSE 0 END) FROM local_fact_db.sample_country_tx_fact",
     );
     // assess
     expect(counts).toEqual([String(sample.length), String(sample.length), String(Math.min(...sample.map((row) => Number(row[0])))), '0']);
@@ -117,8 +120,8 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
 
   it('returns every amount exactly as written in the files', async () => {
     // act
-    const rows = await query('SELECT tx_id, country_id, tx_amount, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id');
-    const [total] = await query('SELECT sum(tx_amount) FROM fact_db.sample_country_tx_fact');
+    const rows = await query('SELECT tx_id, country_id, tx_amount, date_id FROM local_fact_db.sample_country_tx_fact ORDER BY tx_id');
+    const [total] = await query('SELECT sum(tx_amount) FROM local_fact_db.sample_country_tx_fact');
     // assess
     expect(rows).toEqual([...sample].sort((a, b) => Number(a[0]) - Number(b[0])));
     expect(total).toEqual([sumAmounts(sample.map((row) => row[2] ?? ''))]);
@@ -127,7 +130,7 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
   it('adds partitions for new dates and keeps the old ones when a second batch is loaded', async () => {
     // prepare
     const before = await query(
-      'SELECT date_id, count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id',
+      'SELECT date_id, count(*), sum(tx_amount) FROM local_fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id',
     );
     const batch = generateFacts([
       '--rows',
@@ -146,11 +149,13 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
     stageFiles(fact, lake.root, batch.files);
     // act
     await load(fact);
-    const after = await query('SELECT date_id, count(*) FROM fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id');
+    const after = await query('SELECT date_id, count(*) FROM local_fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id');
     const kept = await query(
-      `SELECT date_id, count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact WHERE date_id < ${batch.dates[0]} GROUP BY date_id ORDER BY date_id`,
+      `SELECT date_id, count(*), sum(tx_amount) FROM local_fact_db.sample_country_tx_fact WHERE date_id < ${batch.dates[0]} GROUP BY date_id ORDER BY date_id`,
     );
-    const [added] = await query(`SELECT count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact WHERE date_id >= ${batch.dates[0]}`);
+    const [added] = await query(
+      `SELECT count(*), sum(tx_amount) FROM local_fact_db.sample_country_tx_fact WHERE date_id >= ${batch.dates[0]}`,
+    );
     // assess
     expect(kept).toEqual(before);
     expect(after.map(([date]) => date)).toEqual([...before.map(([date]) => date ?? ''), ...batch.dates]);
@@ -161,12 +166,12 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
   it('leaves the warehouse as one load would when the same staged files are loaded again', async () => {
     // prepare
     const before = await query(
-      'SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',
+      'SELECT tx_id, country_id, tx_amount, source_file, date_id FROM local_fact_db.sample_country_tx_fact ORDER BY tx_id',
     );
     // act: the second batch is still staged, as after a failure between the load and the archive
     await load(fact);
     const after = await query(
-      'SELECT tx_id, country_id, tx_amount, source_file, date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',
+      'SELECT tx_id, country_id, tx_amount, source_file, date_id FROM local_fact_db.sample_country_tx_fact ORDER BY tx_id',
     );
     // assess
     expect(after).toEqual(before);
@@ -178,13 +183,13 @@ describe('Function: fact load script (sample_country_tx_fact.hql)', () => {
     const late = join(lake.dir, 'late.csv');
     writeFileSync(late, 'tx_id,country_id,tx_amount,date_id\n9001,1,1.25,20240101\n');
     const [firstSample] = factSamples;
-    const before = await query('SELECT count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact');
+    const before = await query('SELECT count(*), sum(tx_amount) FROM local_fact_db.sample_country_tx_fact');
     stageFiles(fact, lake.root, [late, firstSample ?? '']);
     // act
     await load(fact);
-    const [after] = await query('SELECT count(*), sum(tx_amount) FROM fact_db.sample_country_tx_fact');
+    const [after] = await query('SELECT count(*), sum(tx_amount) FROM local_fact_db.sample_country_tx_fact');
     const bySource = await query(
-      "SELECT source_file, count(*) FROM fact_db.sample_country_tx_fact WHERE source_file IN ('late.csv', 'sample_country_tx_fact_part-0001.csv') AND date_id <= 20240103 GROUP BY source_file ORDER BY source_file",
+      "SELECT source_file, count(*) FROM local_fact_db.sample_country_tx_fact WHERE source_file IN ('late.csv', 'sample_country_tx_fact_part-0001.csv') AND date_id <= 20240103 GROUP BY source_file ORDER BY source_file",
     );
     // assess
     expect(after).toEqual([String(Number(before[0]?.[0]) + 1), sumAmounts([before[0]?.[1] ?? '0', '1.25'])]);

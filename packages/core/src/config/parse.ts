@@ -38,6 +38,9 @@ function readSections(text: string): { sections: ConfigSections; issues: ConfigI
     for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
       if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
         issues.push({ section: `${name}.${key}`, problem: 'nested sections are not supported' });
+      } else if (typeof raw === 'boolean') {
+        // The ini reader turns `key = true` into a boolean; config.ini values are text (a tag may read "true").
+        sections[name][key] = String(raw);
       } else if (typeof raw !== 'string') {
         issues.push({ section: name, key, problem: 'must be written as key = value' });
       } else if (raw.trim() !== '') {

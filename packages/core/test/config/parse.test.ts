@@ -102,6 +102,17 @@ describe('Function: parseConfig', () => {
     expect(config.basic.log_on_s3).toBe('s3://logs-bucket/${literal}/test/data-pipeline-test/');
   });
 
+  it('returns a value that reads true or false as text when a tag is written key = true', () => {
+    // Prepare
+    const text = testConfigIni({ tags: { 'for-use-with-amazon-emr-managed-policies': 'true', archived: 'false' } });
+
+    // Act
+    const config = parseConfig(text, SOURCE);
+
+    // Assess
+    expect(config.tags).toMatchObject({ 'for-use-with-amazon-emr-managed-policies': 'true', archived: 'false' });
+  });
+
   it('ignores a UTF-8 byte order mark at the start of the file', () => {
     // Prepare
     const text = `\uFEFF${testConfigIni()}`;

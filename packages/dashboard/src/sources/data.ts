@@ -1,6 +1,6 @@
 // The warehouse's data, straight from Spark SQL on the local catalog: one chart per sample table.
 import type { Services } from '@data-pipeline/local';
-import { getTable, warehouseTable } from '@data-pipeline/model';
+import { getEnvironment, getTable, warehouseTable } from '@data-pipeline/model';
 import { type ChartData, pivotSeries, singleSeries } from '../shaping/series';
 
 export interface TableChart {
@@ -24,7 +24,7 @@ interface ChartSpec {
   shape: (rows: string[][]) => ChartData;
 }
 
-const qualified = (table: string) => warehouseTable(getTable(table)).qualifiedName;
+const qualified = (table: string) => warehouseTable(getEnvironment('local'), getTable(table)).qualifiedName;
 
 function chartSpecs(): ChartSpec[] {
   const fact = qualified('sample_country_tx_fact');

@@ -161,9 +161,9 @@ export class Scenario {
   async picture(): Promise<Picture> {
     // Bounded and without failing: a case may look while a cluster it left is meant to be running.
     await waitUntilQuiet(this.services, this.session.names);
-    const dimension = await this.services.query('SELECT id, country_name FROM dimension_db.sample_country_dim ORDER BY id');
+    const dimension = await this.services.query('SELECT id, country_name FROM local_dimension_db.sample_country_dim ORDER BY id');
     const fact = await this.services.query(
-      'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM fact_db.sample_country_tx_fact ORDER BY tx_id',
+      'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM local_fact_db.sample_country_tx_fact ORDER BY tx_id',
     );
     const notifications = (await this.services.messages()).filter((message) => new Date(message.Timestamp) >= this.since);
     return {

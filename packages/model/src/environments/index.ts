@@ -1,5 +1,8 @@
 import { InvalidEnvironmentError, UnknownEnvironmentError } from '../errors';
-import { environmentDefinitions } from './definitions';
+import { environmentFromSettings } from '../settings/environment';
+import { settingsDirectory, settingsSource } from '../settings/files';
+import { type LoadSettingsOptions, loadSettings } from '../settings/load';
+import { localDefinition } from './definitions';
 import { type Environment, type EnvironmentName, environmentSchema } from './schema';
 
 export const environmentNames: readonly EnvironmentName[] = ['dev', 'prod', 'local'];
@@ -15,26 +18,39 @@ export function validateEnvironment(input: unknown): Environment {
   return parsed.data;
 }
 
-function validateAll(): Record<EnvironmentName, Environment> {
-  const result = {} as Record<EnvironmentName, Environment>;
-  for (const name of environmentNames) {
-    const environment = validateEnvironment(environmentDefinitions[name]);
-    if (environment.name !== name) {
-      throw new InvalidEnvironmentError(name, [`name is "${environment.name}" but it is declared as "${name}"`]);
-    }
-    result[name] = environment;
-  }
-  return result;
-}
-
-export const environments: Record<EnvironmentName, Environment> = validateAll();
-
 export function isEnvironmentName(name: string): name is EnvironmentName {
   return (environmentNames as readonly string[]).includes(name);
 }
 
-/** The environment called `name`; throws UnknownEnvironmentError naming the known ones otherwise. */
-export function getEnvironment(name: string): Environment {
+const local = validateEnvironment(localDefinition);
+const loaded = new Map<string, Environment>();
+
+/**
+ * The environment called `name`; throws UnknownEnvironmentError naming the known ones otherwise. dev
+ * and prod are read from their settings file on first use (see ../settings/files.ts), so code that only
+ * needs tables or the layout (a Lambda bundle) never reads one.
+ */
+export function getEnvironment(name: string, options: LoadSettingsOptions = {}): Environment {
   if (!isEnvironmentName(name)) throw new UnknownEnvironmentError(name, environmentNames);
-  return environments[name];
+  if (name === 'local') return local;
+  const source = options.source ?? settingsSource();
+  const directory = options.directory ?? settingsDirectory();
+  const key = `${directory}:${source}:${name}`;
+  let environment = loaded.get(key);
+  if (!environment) {
+    environment = validateEnvironment(environmentFromSettings(loadSettings(name, { source, directory })));
+    loaded.set(key, environment);
+  }
+  return environment;
 }
+
+/** Every environment by name; dev and prod are read from their settings files when first looked at. */
+export const environments: Readonly<Record<EnvironmentName, Environment>> = Object.freeze({
+  get dev() {
+    return getEnvironment('dev');
+  },
+  get prod() {
+    return getEnvironment('prod');
+  },
+  local,
+});

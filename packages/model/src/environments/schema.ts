@@ -1,12 +1,21 @@
 import { z } from 'zod';
 
-const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1');
-const bucketName = z
+export const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1');
+export const bucketName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)')
   .refine((name) => !name.includes('..') && !/^\d+\.\d+\.\d+\.\d+$/.test(name), 'must be a valid S3 bucket name');
 const instanceType = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'must be an EC2 instance type such as m5.xlarge');
 const positiveSeconds = z.number().int().min(1).max(3600);
+
+export const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+
+export const subnetId = z.string().regex(/^subnet-[0-9a-z]+$/, 'must be a subnet id such as subnet-0abc1234');
+
+export const scheduleSchema = z.object({
+  expression: z.string().regex(/^(cron|rate)\(.+\)$/, 'must be an EventBridge cron(...) or rate(...) expression'),
+  enabled: z.boolean(),
+});
 
 export const pollIntervalsSchema = z.object({
   clusterStart: positiveSeconds,
@@ -45,7 +54,7 @@ export const emrSchema = z
     stepConcurrency: z.number().int().min(1).max(256),
     clusterName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,255}$/, 'must be letters, digits, _ . - (no spaces)'),
     /** Subnets the cluster may launch in (EMR picks one per instance fleet). */
-    subnetIds: z.array(z.string().regex(/^subnet-[0-9a-z]+$/, 'must be a subnet id such as subnet-0abc1234')).min(1),
+    subnetIds: z.array(subnetId).min(1),
     keyPairName: z.string().min(1).optional(),
     serviceRole: z.string().min(1),
     instanceProfile: z.string().min(1),
@@ -102,16 +111,12 @@ export const quicksightSchema = z.object({
 export const environmentSchema = z.object({
   name: z.enum(['dev', 'prod', 'local']),
   region: awsRegion,
-  account: z
-    .string()
-    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
-    .optional(),
+  account: accountId.optional(),
   bucket: bucketName,
+  /** What makes the environment's global names (its buckets) unique: the settings' nameSuffix, by default <account>-<region>. */
+  nameSuffix: z.string().min(1).optional(),
   emr: emrSchema,
-  schedule: z.object({
-    expression: z.string().regex(/^(cron|rate)\(.+\)$/, 'must be an EventBridge cron(...) or rate(...) expression'),
-    enabled: z.boolean(),
-  }),
+  schedule: scheduleSchema,
   notifications: z.object({ emails: z.array(z.email()) }),
   pollIntervals: pollIntervalsSchema,
   tags: z.record(z.string().min(1).max(128), z.string().max(256)),

@@ -49,7 +49,7 @@ export function referencesFor(env: Environment, arns: StateMachineArns): Workflo
     },
     masterStateMachine: stateMachineName(env, 'master'),
     pollIntervals: env.pollIntervals,
-    tables: { dimension: tableWorkflowSteps('dimension', env.bucket), fact: tableWorkflowSteps('fact', env.bucket) },
+    tables: { dimension: tableWorkflowSteps(env, 'dimension', env.bucket), fact: tableWorkflowSteps(env, 'fact', env.bucket) },
   };
 }
 
