@@ -10,7 +10,7 @@ import { pipelineDefinitions } from '@data-pipeline/model';
 import FakeTimers from '@sinonjs/fake-timers';
 import type { PollIntervals } from '../src/model-types';
 import { sampleReferences } from '../src/sample-references';
-import { childStates } from '../src/workflows/master';
+import { childStates } from '../src/workflows/registry';
 import { describeIntervals, type Operation, TimedCloud, type Timeline } from './timed-cloud';
 
 const TIMELINE: Timeline = { lambdaSeconds: 0.3, clusterStartSeconds: 360, stepSeconds: 240, resizeSeconds: 300, terminateSeconds: 120 };
@@ -26,7 +26,13 @@ const ORIGINAL: Variant = {
   name: 'original fixed waits',
   // Launch 300 s, steps 60 s, resize 60 s, terminate 120 s; the Master polled its children at 300/120/300/120/180 s.
   intervals: { clusterStart: 300, step: 60, resize: 60, childWorkflow: 300, terminate: 120 },
-  childWaits: { launch: 300, dimension: 120, addWorkers: 300, fact: 120, terminate: 180 },
+  childWaits: {
+    'launch-emr-cluster': 300,
+    'dimension-process': 120,
+    'add-emr-workers': 300,
+    'fact-process': 120,
+    'terminate-emr-cluster': 180,
+  },
 };
 
 const VARIANTS: Variant[] = [
@@ -91,7 +97,7 @@ for (const variant of VARIANTS) {
     longest('resize'),
     longest('terminate'),
     longest('child workflow'),
-    `${variant.intervals.step} s / ${variant.intervals.step + (variant.childWaits?.fact ?? variant.intervals.childWorkflow)} s`,
+    `${variant.intervals.step} s / ${variant.intervals.step + (variant.childWaits?.['fact-process'] ?? variant.intervals.childWorkflow)} s`,
   ]);
 }
 

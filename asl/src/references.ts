@@ -3,19 +3,20 @@
 import { ReferencesError } from './errors';
 import { LAMBDA_NAMES, type LambdaName } from './lambda-names';
 import type { PollIntervals, TableKind, TableWorkflowSteps } from './model-types';
+import { CHILD_WORKFLOW_IDS, type ChildWorkflowId } from './workflows/registry';
 
-export interface ChildStateMachines {
-  launch: string;
-  dimension: string;
-  addWorkers: string;
-  fact: string;
-  terminate: string;
+/** The ARN of each child state machine, by its workflow id. */
+export type ChildStateMachines = Record<ChildWorkflowId, string>;
+
+/** Every child's state machine ARN, from a function of its workflow id: what infra, the local mode and ops pass. */
+export function childStateMachines(arnOf: (workflow: ChildWorkflowId) => string): ChildStateMachines {
+  return Object.fromEntries(CHILD_WORKFLOW_IDS.map((id) => [id, arnOf(id)])) as ChildStateMachines;
 }
 
 export interface WorkflowReferences {
   /** The function (or alias) ARN each Task invokes. */
   lambdas: Record<LambdaName, string>;
-  /** ARNs of the five child state machines the Master starts (and the children start Terminate). */
+  /** ARNs of the child state machines the Master starts (and the children start Terminate). */
   stateMachines: ChildStateMachines;
   /**
    * The Master state machine's name or ARN, for check-duplicate-stepfunction. A name avoids a
@@ -30,7 +31,6 @@ export interface WorkflowReferences {
   tableConcurrency?: number;
 }
 
-const CHILDREN: ReadonlyArray<keyof ChildStateMachines> = ['launch', 'dimension', 'addWorkers', 'fact', 'terminate'];
 const INTERVALS: ReadonlyArray<keyof PollIntervals> = ['clusterStart', 'step', 'resize', 'childWorkflow', 'terminate'];
 /** Step Functions caps a Wait at one year; an interval above a day is a mistake here. */
 const MAX_INTERVAL_SECONDS = 86_400;
@@ -42,7 +42,7 @@ export function validateReferences(refs: WorkflowReferences): void {
     if (typeof value !== 'string' || value.trim() === '') problems.push(`${what} is missing`);
   };
   for (const name of LAMBDA_NAMES) requireString(`lambdas.${name}`, refs.lambdas?.[name]);
-  for (const child of CHILDREN) requireString(`stateMachines.${child}`, refs.stateMachines?.[child]);
+  for (const child of CHILD_WORKFLOW_IDS) requireString(`stateMachines.${child}`, refs.stateMachines?.[child]);
   requireString('masterStateMachine', refs.masterStateMachine);
   for (const key of INTERVALS) {
     const value = refs.pollIntervals?.[key];

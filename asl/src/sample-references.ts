@@ -1,10 +1,11 @@
 // The references the committed definitions are rendered with: placeholder ARNs in a placeholder
 // account, the tables the model declares and the prod environment's poll intervals and databases. The
 // infrastructure renders the real ones with Terraform references.
-import { pipelineDefinitions, tableWorkflowSteps } from '@data-pipeline/model';
-import { LAMBDA_NAMES, type LambdaName } from './lambda-names';
+import { pipelineDefinitions } from '@data-pipeline/model';
+import { environmentReferences } from './environment-references';
+import type { LambdaName } from './lambda-names';
 import type { WorkflowReferences } from './references';
-import type { WorkflowId } from './workflows/catalog';
+import type { WorkflowId } from './workflows/registry';
 
 export const PLACEHOLDER_REGION = 'us-east-1';
 export const PLACEHOLDER_ACCOUNT = '123456789012';
@@ -24,20 +25,13 @@ export function placeholderStateMachineArn(workflow: WorkflowId): string {
 
 export function sampleReferences(overrides: Partial<WorkflowReferences> = {}): WorkflowReferences {
   return {
-    lambdas: Object.fromEntries(LAMBDA_NAMES.map((name) => [name, placeholderLambdaArn(name)])) as Record<LambdaName, string>,
-    stateMachines: {
-      launch: placeholderStateMachineArn('launch-emr-cluster'),
-      dimension: placeholderStateMachineArn('dimension-process'),
-      addWorkers: placeholderStateMachineArn('add-emr-workers'),
-      fact: placeholderStateMachineArn('fact-process'),
-      terminate: placeholderStateMachineArn('terminate-emr-cluster'),
-    },
+    ...environmentReferences({
+      env: { name: SAMPLE_ENVIRONMENT, pollIntervals: pipelineDefinitions[SAMPLE_ENVIRONMENT].pollIntervals },
+      lambdaArn: placeholderLambdaArn,
+      stateMachineArn: placeholderStateMachineArn,
+      bucket: PLACEHOLDER_BUCKET,
+    }),
     masterStateMachine: 'data-pipeline-master',
-    pollIntervals: pipelineDefinitions[SAMPLE_ENVIRONMENT].pollIntervals,
-    tables: {
-      dimension: tableWorkflowSteps({ name: SAMPLE_ENVIRONMENT }, 'dimension', PLACEHOLDER_BUCKET),
-      fact: tableWorkflowSteps({ name: SAMPLE_ENVIRONMENT }, 'fact', PLACEHOLDER_BUCKET),
-    },
     ...overrides,
   };
 }

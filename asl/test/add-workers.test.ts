@@ -3,7 +3,7 @@ import { sampleReferences } from '../src/sample-references';
 import { FakeCloud } from './support/fake-cloud';
 
 const refs = sampleReferences();
-const TERMINATE_ARN = refs.stateMachines.terminate;
+const TERMINATE_ARN = refs.stateMachines['terminate-emr-cluster'];
 const POLL = ['Wait for workers', 'Check workers', 'Workers added?'];
 
 describe('Function: Add EMR Workers', () => {

@@ -5,8 +5,8 @@ import { LAMBDA_NAMES, type LambdaName } from '../src/lambda-names';
 import { renderCommittedArtifacts } from '../src/render/artifacts';
 import { sampleReferences } from '../src/sample-references';
 import { definitionProblems } from '../src/validate';
-import { WORKFLOW_IDS } from '../src/workflows/catalog';
 import { buildWorkflows } from '../src/workflows/index';
+import { WORKFLOW_IDS } from '../src/workflows/registry';
 
 const refs = sampleReferences();
 const definitions = buildWorkflows(refs);

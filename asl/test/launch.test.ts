@@ -4,7 +4,7 @@ import { FakeCloud } from './support/fake-cloud';
 import { STATE_FILE } from './support/state-file';
 
 const refs = sampleReferences();
-const TERMINATE_ARN = refs.stateMachines.terminate;
+const TERMINATE_ARN = refs.stateMachines['terminate-emr-cluster'];
 const SUBJECT = 'data-pipeline: Launch EMR Cluster failed';
 const UP_TO_LAUNCH = ['Check for running cluster', 'Cluster already running?', 'Launch cluster'];
 const POLL = ['Wait for cluster start', 'Check cluster status', 'Cluster started?'];

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReferences } from '../src/sample-references';
-import type { WorkflowId } from '../src/workflows/catalog';
-import { childStates, MASTER_CHILDREN } from '../src/workflows/master';
+import { CHILD_WORKFLOW_IDS, CHILD_WORKFLOWS, type ChildWorkflowId, childStates } from '../src/workflows/registry';
 import { executionArnOf, FakeCloud } from './support/fake-cloud';
 
 const refs = sampleReferences();
-const TERMINATE_ARN = refs.stateMachines.terminate;
+const TERMINATE_ARN = refs.stateMachines['terminate-emr-cluster'];
 const SUBJECT = 'data-pipeline: Master failed';
-const CHILD_WORKFLOWS: WorkflowId[] = MASTER_CHILDREN.map((child) => child.workflow);
 
-function childVisit(key: (typeof MASTER_CHILDREN)[number]['key'], polls: number): string[] {
-  const C = childStates(key);
+function childVisit(id: ChildWorkflowId, polls: number): string[] {
+  const C = childStates(id);
   return [C.start, ...Array(polls).fill([C.wait, C.check, C.done]).flat()];
 }
 const GUARD = ['Check for another running Master', 'Another Master running?'];
@@ -28,13 +26,13 @@ describe('Function: Master', () => {
     expect(result.visited).toEqual([
       ...GUARD,
       ...LANDED,
-      ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 2)),
+      ...CHILD_WORKFLOW_IDS.flatMap((id) => childVisit(id, 2)),
       'Notify success',
       'Pipeline succeeded',
     ]);
-    expect(cloud.started()).toEqual(CHILD_WORKFLOWS);
+    expect(cloud.started()).toEqual(CHILD_WORKFLOW_IDS);
     expect(cloud.calls('submit-stepfunction').map((call) => call.input)).toEqual(
-      MASTER_CHILDREN.map(({ key }) => ({ nextStateMachineArn: refs.stateMachines[key] })),
+      CHILD_WORKFLOW_IDS.map((id) => ({ nextStateMachineArn: refs.stateMachines[id] })),
     );
     expect(cloud.calls('check-duplicate-stepfunction').map((call) => call.input)).toEqual([
       { currentStepName: 'data-pipeline-master', currentExecutionArn: executionArnOf('master', 'test-run') },
@@ -42,12 +40,18 @@ describe('Function: Master', () => {
     const arns = cloud.executions.map((execution) => execution.arn);
     expect(result).toMatchObject({
       status: 'SUCCEEDED',
-      output: Object.fromEntries(MASTER_CHILDREN.map(({ key }, index) => [key, { executionArn: arns[index], Status: 'SUCCESS' }])),
+      output: {
+        launchEmrCluster: { executionArn: arns[0], Status: 'SUCCESS' },
+        dimensionProcess: { executionArn: arns[1], Status: 'SUCCESS' },
+        addEmrWorkers: { executionArn: arns[2], Status: 'SUCCESS' },
+        factProcess: { executionArn: arns[3], Status: 'SUCCESS' },
+        terminateEmrCluster: { executionArn: arns[4], Status: 'SUCCESS' },
+      },
     });
     expect(cloud.messages).toEqual([
       {
         Subject: 'data-pipeline: Master succeeded',
-        Message: `The data pipeline run succeeded: the cluster was launched, dimensions and facts were loaded and the cluster was terminated. Executions: ${arns.join(', ')}.`,
+        Message: `The data pipeline run succeeded. Executions: ${CHILD_WORKFLOWS.map(({ title }, index) => `${title} ${arns[index]}`).join(', ')}.`,
       },
     ]);
   });
@@ -63,7 +67,7 @@ describe('Function: Master', () => {
     expect(result.visited).toEqual([
       ...GUARD,
       ...LANDED,
-      ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 4)),
+      ...CHILD_WORKFLOW_IDS.flatMap((id) => childVisit(id, 4)),
       'Notify success',
       'Pipeline succeeded',
     ]);
@@ -87,12 +91,12 @@ describe('Function: Master', () => {
     });
   });
 
-  it.each(MASTER_CHILDREN.map(({ key, workflow }) => [childStates(key).title, key, workflow] as const))(
+  it.each(CHILD_WORKFLOWS.map(({ id, title }) => [title, id] as const))(
     'throws ChildWorkflowFailed, notifies and starts Terminate when %s ends ERROR',
-    async (title, key, workflow) => {
+    async (title, id) => {
       // Prepare
-      const cloud = new FakeCloud(refs, { childPolls: 1, children: { [workflow]: 'ERROR' } });
-      const index = CHILD_WORKFLOWS.indexOf(workflow);
+      const cloud = new FakeCloud(refs, { childPolls: 1, children: { [id]: 'ERROR' } });
+      const index = CHILD_WORKFLOW_IDS.indexOf(id);
 
       // Act
       const result = await cloud.run('master', {});
@@ -101,8 +105,8 @@ describe('Function: Master', () => {
       expect(result.visited).toEqual([
         ...GUARD,
         ...LANDED,
-        ...MASTER_CHILDREN.slice(0, index).flatMap((child) => childVisit(child.key, 2)),
-        ...childVisit(key, 2),
+        ...CHILD_WORKFLOW_IDS.slice(0, index).flatMap((child) => childVisit(child, 2)),
+        ...childVisit(id, 2),
         `${title} ended in error`,
         'Notify failure',
         'Cluster may be running?',
@@ -112,7 +116,7 @@ describe('Function: Master', () => {
       const arn = cloud.executions[index]?.arn;
       const message = `Master failed in state Check ${title}: ChildWorkflowFailed: ${title} execution ${arn} failed, timed out or was aborted; its own notification tells why`;
       expect(cloud.messages).toEqual([{ Subject: SUBJECT, Message: message }]);
-      expect(cloud.started()).toEqual([...CHILD_WORKFLOWS.slice(0, index + 1), 'terminate-emr-cluster']);
+      expect(cloud.started()).toEqual([...CHILD_WORKFLOW_IDS.slice(0, index + 1), 'terminate-emr-cluster']);
       expect(cloud.calls('submit-stepfunction').at(-1)?.input).toEqual({ nextStateMachineArn: TERMINATE_ARN });
       expect(result).toMatchObject({ status: 'FAILED', error: 'ChildWorkflowFailed', cause: message });
     },
@@ -139,7 +143,7 @@ describe('Function: Master', () => {
     expect(result.visited).toEqual([
       ...GUARD,
       ...LANDED,
-      ...MASTER_CHILDREN.flatMap(({ key }) => childVisit(key, 1)),
+      ...CHILD_WORKFLOW_IDS.flatMap((id) => childVisit(id, 1)),
       'Notify success',
       'Pipeline succeeded',
     ]);

@@ -2,7 +2,7 @@
 // in the same fake AWS, status-stepfunction reports how they ended.
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_BUCKET, sampleReferences } from '../src/sample-references';
-import { MASTER_CHILDREN } from '../src/workflows/master';
+import { CHILD_WORKFLOW_IDS } from '../src/workflows/registry';
 import { FakeCloud } from './support/fake-cloud';
 import { STATE_FILE } from './support/state-file';
 
@@ -20,7 +20,7 @@ describe('Function: Master with its children running', () => {
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     expect(children.map((child) => [child.workflow, child.result.status])).toEqual(
-      MASTER_CHILDREN.map(({ workflow }) => [workflow, 'SUCCEEDED']),
+      CHILD_WORKFLOW_IDS.map((workflow) => [workflow, 'SUCCEEDED']),
     );
     expect(cloud.calls('stage-landed-files').map((call) => [call.workflow, call.input])).toEqual([
       ['dimension-process', { Bucket: PLACEHOLDER_BUCKET, Table: 'sample_country_dim', RunId: 'run-2' }],
@@ -61,8 +61,8 @@ describe('Function: Master with its children running', () => {
     ]);
     // Fact Process asked for its cluster by id, the Master for the one the state file records: both end well.
     expect(children.filter((child) => child.workflow === 'terminate-emr-cluster').map((child) => child.input)).toEqual([
-      { nextStateMachineArn: refs.stateMachines.terminate, ClusterId: 'j-CLUSTER1' },
-      { nextStateMachineArn: refs.stateMachines.terminate },
+      { nextStateMachineArn: refs.stateMachines['terminate-emr-cluster'], ClusterId: 'j-CLUSTER1' },
+      { nextStateMachineArn: refs.stateMachines['terminate-emr-cluster'] },
     ]);
     expect(cloud.clusters.map((cluster) => cluster.state)).toEqual(['TERMINATED']);
     expect(cloud.s3.text(STATE_FILE)).toBeUndefined();

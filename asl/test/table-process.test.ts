@@ -5,7 +5,7 @@ import { TABLE_STEPS } from '../src/workflows/table-process';
 import { FakeCloud } from './support/fake-cloud';
 
 const refs = sampleReferences();
-const TERMINATE_ARN = refs.stateMachines.terminate;
+const TERMINATE_ARN = refs.stateMachines['terminate-emr-cluster'];
 const WORKFLOW = { dimension: 'dimension-process', fact: 'fact-process' } as const;
 const TITLE = { dimension: 'Dimension Process', fact: 'Fact Process' } as const;
 const STAGING = ['Stage landed files', 'Notice to send?', 'Anything to load?'];

@@ -45,7 +45,10 @@ describe('Function: Terminate EMR Cluster', () => {
     const cluster = cloud.givenRunningCluster();
 
     // Act
-    const result = await cloud.run('terminate-emr-cluster', { nextStateMachineArn: refs.stateMachines.terminate, ClusterId: cluster.id });
+    const result = await cloud.run('terminate-emr-cluster', {
+      nextStateMachineArn: refs.stateMachines['terminate-emr-cluster'],
+      ClusterId: cluster.id,
+    });
 
     // Assess
     expect(result.visited).toEqual([

@@ -1,4 +1,5 @@
-import { s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
+import { s3Layout } from '@data-pipeline/model';
 import { bucketGuards } from '../src/access/bucket-guards';
 import { PERSON_ROLES, type PeopleTargets, type PersonRole, peopleGrants } from '../src/access/people-grants';
 import { dataZones, stagingDatabases, warehouseDatabases, zonePrefixes } from '../src/access/zones';

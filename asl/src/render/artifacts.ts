@@ -4,8 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleReferences } from '../sample-references';
 import { assertValidDefinition } from '../validate';
-import { WORKFLOW_IDS } from '../workflows/catalog';
 import { buildWorkflows, type WorkflowDefinitions } from '../workflows/index';
+import { WORKFLOW_IDS } from '../workflows/registry';
 import { renderDefinitionJson } from './json';
 import { withDiagrams } from './readme';
 

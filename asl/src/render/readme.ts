@@ -1,7 +1,7 @@
 // The generated part of asl/README.md: one Mermaid diagram per workflow, between two markers.
 import type { StateMachineDefinition } from '../asl/types';
 import { DefinitionBuildError } from '../errors';
-import { WORKFLOW_IDS, WORKFLOW_TITLES, type WorkflowId } from '../workflows/catalog';
+import { WORKFLOW_IDS, WORKFLOW_TITLES, type WorkflowId } from '../workflows/registry';
 import { mermaidDiagram } from './mermaid';
 
 export const DIAGRAMS_BEGIN = '<!-- BEGIN GENERATED DIAGRAMS (pnpm --filter @data-pipeline/asl run render) -->';

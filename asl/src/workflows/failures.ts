@@ -1,7 +1,7 @@
 import type { StatesBuilder } from '../asl/builder';
 import { WorkflowFailures } from '../asl/failure';
 import type { WorkflowReferences } from '../references';
-import { WORKFLOW_TITLES, type WorkflowId } from './catalog';
+import { WORKFLOW_TITLES, type WorkflowId } from './registry';
 
 /** The failure handling of one workflow: notify with its title, start Terminate EMR Cluster where a cluster may be up. */
 export function workflowFailures(workflow: WorkflowId, refs: WorkflowReferences, builder: StatesBuilder): WorkflowFailures {
@@ -10,6 +10,6 @@ export function workflowFailures(workflow: WorkflowId, refs: WorkflowReferences,
     builder,
     notifyResource: refs.lambdas['send-msg-sns'],
     startWorkflowResource: refs.lambdas['submit-stepfunction'],
-    terminateStateMachineArn: refs.stateMachines.terminate,
+    terminateStateMachineArn: refs.stateMachines['terminate-emr-cluster'],
   });
 }

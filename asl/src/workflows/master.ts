@@ -4,26 +4,22 @@
 // Launch child was started also starts Terminate EMR Cluster.
 import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
 import { type Cleanup, NO_CLEANUP, TERMINATE_FROM_STATE_FILE } from '../asl/failure';
-import { jsonOf, ref, text, textField } from '../asl/intrinsics';
+import { concat, jsonOf, ref, type Text, text, textField } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
-import type { ChildStateMachines, WorkflowReferences } from '../references';
-import { WORKFLOW_TITLES, type WorkflowId } from './catalog';
+import { DefinitionBuildError } from '../errors';
+import type { WorkflowReferences } from '../references';
 import { workflowFailures } from './failures';
+import type { ChildWorkflowEntry } from './registry';
 
-export type ChildKey = keyof ChildStateMachines;
-
-export const MASTER_CHILDREN: ReadonlyArray<{ key: ChildKey; workflow: WorkflowId }> = [
-  { key: 'launch', workflow: 'launch-emr-cluster' },
-  { key: 'dimension', workflow: 'dimension-process' },
-  { key: 'addWorkers', workflow: 'add-emr-workers' },
-  { key: 'fact', workflow: 'fact-process' },
-  { key: 'terminate', workflow: 'terminate-emr-cluster' },
-];
-
-export function childStates(key: ChildKey) {
-  const title = WORKFLOW_TITLES[MASTER_CHILDREN.find((child) => child.key === key)?.workflow ?? 'master'];
+/** The Master's states for a child of this title: start it, wait, check, decide. */
+export function childStatesOf(title: string) {
   return { title, start: `Start ${title}`, wait: `Wait for ${title}`, check: `Check ${title}`, done: `${title} done?` } as const;
+}
+
+/** Where the Master keeps a child's execution in its state (and output): `$.children.launchEmrCluster`. */
+export function childResultPath(id: string): string {
+  return `$.children.${id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())}`;
 }
 
 export const MASTER_STATES = {
@@ -38,12 +34,15 @@ export const MASTER_STATES = {
   done: 'Pipeline succeeded',
 } as const;
 
-export function master(refs: WorkflowReferences): StateMachineDefinition {
+/** The Master over the registry's children (CHILD_WORKFLOWS), started in the order given. */
+export function master(refs: WorkflowReferences, children: readonly ChildWorkflowEntry[]): StateMachineDefinition {
   const S = MASTER_STATES;
   const { lambdas } = refs;
   const b = new StatesBuilder();
   const failures = workflowFailures('master', refs, b);
-  const first = childStates('launch').start;
+  const [firstChild] = children;
+  if (!firstChild) throw new DefinitionBuildError('the Master needs at least one child workflow');
+  const first = childStatesOf(firstChild.title).start;
 
   b.add(
     S.checkDuplicate,
@@ -120,20 +119,22 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
     });
   }
 
-  MASTER_CHILDREN.forEach(({ key }, index) => {
-    const C = childStates(key);
-    const nextChild = MASTER_CHILDREN[index + 1];
-    const next = nextChild ? childStates(nextChild.key).start : S.notifySuccess;
-    const result = `$.children.${key}`;
+  children.forEach(({ id, title, input }, index) => {
+    const C = childStatesOf(title);
+    const nextChild = children[index + 1];
+    const next = nextChild ? childStatesOf(nextChild.title).start : S.notifySuccess;
+    const result = childResultPath(id);
+    const arn = (refs.stateMachines as Record<string, string | undefined>)[id];
+    if (!arn) throw new DefinitionBuildError(`the references name no state machine for the child ${id}`);
     // From the moment Launch may have started a cluster until Terminate succeeded, a cluster may be up.
     // Terminate EMR Cluster is idempotent: started twice, or with no cluster recorded, it does no harm.
     const afterStart: Cleanup = TERMINATE_FROM_STATE_FILE;
-    const beforeStart: Cleanup = key === 'launch' ? NO_CLEANUP : TERMINATE_FROM_STATE_FILE;
+    const beforeStart: Cleanup = index === 0 ? NO_CLEANUP : TERMINATE_FROM_STATE_FILE;
     b.add(
       C.start,
       lambdaTask({
         resource: lambdas['submit-stepfunction'],
-        parameters: { nextStateMachineArn: refs.stateMachines[key] },
+        parameters: { nextStateMachineArn: arn, ...input },
         resultPath: result,
         onError: failures.caught(C.start, beforeStart),
         next: C.wait,
@@ -175,19 +176,18 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
     });
   });
 
-  const executions = MASTER_CHILDREN.map(({ key }) => ref(`$.children.${key}.executionArn`));
+  // Each child by its title with its execution, as many as the registry lists.
+  const executions: Text = children.flatMap(({ id, title }, index) => [
+    `${index === 0 ? '' : ', '}${title} `,
+    ref(`${childResultPath(id)}.executionArn`),
+  ]);
   b.add(
     S.notifySuccess,
     lambdaTask({
       resource: lambdas['send-msg-sns'],
       parameters: {
         Subject: 'data-pipeline: Master succeeded',
-        ...textField(
-          'Message',
-          text`The data pipeline run succeeded: the cluster was launched, dimensions and facts were loaded and the cluster was terminated. Executions: ${
-            executions[0] ?? ''
-          }, ${executions[1] ?? ''}, ${executions[2] ?? ''}, ${executions[3] ?? ''}, ${executions[4] ?? ''}.`,
-        ),
+        ...textField('Message', concat(text`The data pipeline run succeeded. Executions: `, executions, text`.`)),
       },
       resultPath: '$.notification',
       onError: failures.caught(S.notifySuccess, NO_CLEANUP),
@@ -198,7 +198,7 @@ export function master(refs: WorkflowReferences): StateMachineDefinition {
   failures.finish();
 
   return {
-    Comment: 'Master: when some table has files to load, runs the five child workflows in order and notifies the outcome (asl/README.md).',
+    Comment: 'Master: when some table has files to load, runs its child workflows in order and notifies the outcome (asl/README.md).',
     StartAt: S.checkDuplicate,
     States: b.states,
   };

@@ -9,8 +9,8 @@ import { addPollLoop } from '../asl/polling';
 import type { Json, StateMachineDefinition } from '../asl/types';
 import type { TableKind } from '../model-types';
 import type { WorkflowReferences } from '../references';
-import { WORKFLOW_TITLES, type WorkflowId } from './catalog';
 import { workflowFailures } from './failures';
+import { WORKFLOW_TITLES, type WorkflowId } from './registry';
 
 export type TableStep = 'load' | 'archive';
 

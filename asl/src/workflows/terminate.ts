@@ -8,7 +8,7 @@ import { jsonOf, ref, text } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
 import type { StateMachineDefinition } from '../asl/types';
 import type { WorkflowReferences } from '../references';
-import { WORKFLOW_TITLES } from './catalog';
+import { WORKFLOW_TITLES } from './registry';
 import { addTerminateEach } from './terminate-each';
 
 export const TERMINATE_STATES = {

@@ -23,8 +23,8 @@ import {
 import type { LambdaName } from '../../src/lambda-names';
 import type { WorkflowReferences } from '../../src/references';
 import { placeholderStateMachineArn } from '../../src/sample-references';
-import type { WorkflowId } from '../../src/workflows/catalog';
 import { buildWorkflows, type WorkflowDefinitions } from '../../src/workflows/index';
+import type { WorkflowId } from '../../src/workflows/registry';
 import { type RunResult, runDefinition } from './runner';
 import { MemoryS3, STATE_FILE } from './state-file';
 
@@ -142,14 +142,7 @@ export class FakeCloud {
   ) {
     this.definitions = buildWorkflows(refs);
     this.lambdaByResource = new Map(Object.entries(refs.lambdas).map(([name, arn]) => [arn, name as LambdaName]));
-    const { launch, dimension, addWorkers, fact, terminate } = refs.stateMachines;
-    this.workflowByArn = new Map<string, WorkflowId>([
-      [launch, 'launch-emr-cluster'],
-      [dimension, 'dimension-process'],
-      [addWorkers, 'add-emr-workers'],
-      [fact, 'fact-process'],
-      [terminate, 'terminate-emr-cluster'],
-    ]);
+    this.workflowByArn = new Map(Object.entries(refs.stateMachines).map(([workflow, arn]) => [arn, workflow as WorkflowId]));
     this.resizeAnswers = { answers: [...(scenario.resize ?? ['ADDING', 'SUCCESS'])] };
     this.s3.readBackOverride = undefined;
     if (scenario.clusterOfSameNameRunning) this.addCluster('RUNNING');

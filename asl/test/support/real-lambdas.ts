@@ -54,7 +54,7 @@ import { handler as writeStateInfoToS3 } from '@data-pipeline/write-state-info-t
 import { mockClient } from 'aws-sdk-client-mock';
 import type { LambdaName } from '../../src/lambda-names';
 import { PLACEHOLDER_BUCKET, placeholderStateMachineArn } from '../../src/sample-references';
-import { WORKFLOW_IDS, type WorkflowId } from '../../src/workflows/catalog';
+import { WORKFLOW_IDS, type WorkflowId } from '../../src/workflows/registry';
 import { type ClusterStatus, FakeCloud, type FakeCluster, type FakeStep, type StepStatus } from './fake-cloud';
 import type { RunResult } from './runner';
 import { STATE_FILE } from './state-file';

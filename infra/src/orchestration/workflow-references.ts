@@ -1,15 +1,6 @@
-import type { ChildStateMachines, WorkflowId, WorkflowReferences } from '@data-pipeline/asl';
-import { type Environment, stateMachineName, tableWorkflowSteps } from '@data-pipeline/model';
+import { environmentReferences, type WorkflowId, type WorkflowReferences } from '@data-pipeline/asl';
+import { type Environment, stateMachineName } from '@data-pipeline/model';
 import type { LambdaName } from '../compute/lambdas';
-
-/** Which child of the Master each workflow is (the Master itself is none). */
-export const childOfWorkflow: Record<Exclude<WorkflowId, 'master'>, keyof ChildStateMachines> = {
-  'launch-emr-cluster': 'launch',
-  'dimension-process': 'dimension',
-  'add-emr-workers': 'addWorkers',
-  'fact-process': 'fact',
-  'terminate-emr-cluster': 'terminate',
-};
 
 export { stateMachineName };
 
@@ -23,17 +14,12 @@ export interface ReferenceInputs {
   bucket: string;
 }
 
-/** The references the workflows are built with: aliases, children, the environment's poll intervals and table steps. */
+/** The references the workflows are built with: aliases, the registry's children, the environment's poll intervals and table steps. */
 export function workflowReferences(inputs: ReferenceInputs): WorkflowReferences {
-  const { env, stateMachineArns } = inputs;
-  const stateMachines = Object.fromEntries(
-    Object.entries(childOfWorkflow).map(([workflow, key]) => [key, stateMachineArns[workflow as WorkflowId]]),
-  ) as unknown as ChildStateMachines;
-  return {
-    lambdas: inputs.aliasArns,
-    stateMachines,
-    masterStateMachine: stateMachineName(env, 'master'),
-    pollIntervals: env.pollIntervals,
-    tables: { dimension: tableWorkflowSteps(env, 'dimension', inputs.bucket), fact: tableWorkflowSteps(env, 'fact', inputs.bucket) },
-  };
+  return environmentReferences({
+    env: inputs.env,
+    lambdaArn: (lambda) => inputs.aliasArns[lambda],
+    stateMachineArn: (workflow) => inputs.stateMachineArns[workflow],
+    bucket: inputs.bucket,
+  });
 }

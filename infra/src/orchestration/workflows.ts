@@ -28,7 +28,7 @@ export interface Workflow {
   lambdas: LambdaName[];
 }
 
-/** The six state machines, rendered by @data-pipeline/asl with Terraform references; each with its own role and logs. */
+/** Every state machine of the registry, rendered by @data-pipeline/asl with Terraform references; each with its own role and logs. */
 export class Workflows extends Construct {
   readonly workflows: Map<WorkflowId, Workflow> = new Map();
 

@@ -1,4 +1,5 @@
-import { getEnvironment, s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
+import { getEnvironment, s3Layout } from '@data-pipeline/model';
 import { dataZones, zonePrefixes } from '../../src/access/zones';
 import { ACCOUNT, type ContextValues, REGION } from './policy-evaluation';
 

@@ -161,7 +161,7 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
 
     // Assess
     expect(failed.status).toBe('FAILED');
-    expect(masterFailed.map((text) => text.trim())).toEqual([childStates('fact').check]);
+    expect(masterFailed.map((text) => text.trim())).toEqual([childStates('fact-process').check]);
     expect(masterError).toContain('ChildWorkflowFailed');
     expect(factFailed.map((text) => text.trim())).toEqual([load?.check]);
     expect(factError).toContain('EmrStepFailed');

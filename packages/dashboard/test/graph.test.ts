@@ -5,8 +5,8 @@ import { executionGraph } from '../src/shaping/graph';
 import { definitionOf } from './support/history';
 
 const master = definitionOf('master');
-const launch = childStates('launch');
-const fact = childStates('fact');
+const launch = childStates('launch-emr-cluster');
+const fact = childStates('fact-process');
 
 /** Each arrow of the diagram as `from to`, in the order Mermaid numbers them. */
 const linkLines = (mermaid: string) =>

@@ -5,8 +5,8 @@ import { choiceNext, definitionOf, failed, historyOf, succeeded } from './suppor
 
 const master = definitionOf('master');
 const fact = definitionOf('fact-process');
-const launch = childStates('launch');
-const factChild = childStates('fact');
+const launch = childStates('launch-emr-cluster');
+const factChild = childStates('fact-process');
 
 describe('Function: executionPath', () => {
   it('returns the visited states in order of first entry, each transition once, and no failure when the execution succeeded', () => {

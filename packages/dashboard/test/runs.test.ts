@@ -7,8 +7,8 @@ import {
   ListExecutionsCommand,
   SFNClient,
 } from '@aws-sdk/client-sfn';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
 import { localNames } from '@data-pipeline/local';
-import { WORKFLOW_IDS } from '@data-pipeline/model';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BadRequestError, NotFoundError } from '../src/errors';

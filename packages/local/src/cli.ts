@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { WORKFLOW_IDS } from '@data-pipeline/model';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
 import { readDaemonState, remoteServices, removeDaemonState, startControl, writeDaemonState } from './daemon';
 import { localNames } from './environment';
 import { filesFromArguments, sampleFiles } from './land';

@@ -1,13 +1,13 @@
 // Deploys the local environment onto the local services, as `cdktf deploy` does on AWS: the bucket and
 // its tree, config.ini, the HiveQL scripts, the topic, the eighteen functions with the environment
-// variables the infrastructure gives them, the six state machines with local ARNs, and the tables.
+// variables the infrastructure gives them, every state machine of the registry with local ARNs, and the tables.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, type SFNClient, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { buildWorkflows, renderDefinitionJson } from '@data-pipeline/asl';
+import { buildWorkflows, environmentReferences, renderDefinitionJson, WORKFLOW_IDS } from '@data-pipeline/asl';
 import { renderConfigIni } from '@data-pipeline/core';
 import type { LocalCloud } from '@data-pipeline/local-cloud';
 import {
@@ -27,9 +27,7 @@ import {
   stateMachineName,
   tablePrefixes,
   tables,
-  tableWorkflowSteps,
   topicName,
-  WORKFLOW_IDS,
 } from '@data-pipeline/model';
 import type { LocalNames } from './environment';
 import { LocalModeError } from './errors';
@@ -96,19 +94,9 @@ export async function deployLocal(
   }
   log(`${LAMBDA_NAMES.length} functions from their bundles, alias ${LAMBDA_ALIAS}`);
 
-  const definitions = buildWorkflows({
-    lambdas: Object.fromEntries(LAMBDA_NAMES.map((lambda) => [lambda, names.functionArn(lambda)])) as never,
-    stateMachines: {
-      launch: names.stateMachineArn('launch-emr-cluster'),
-      dimension: names.stateMachineArn('dimension-process'),
-      addWorkers: names.stateMachineArn('add-emr-workers'),
-      fact: names.stateMachineArn('fact-process'),
-      terminate: names.stateMachineArn('terminate-emr-cluster'),
-    },
-    masterStateMachine: stateMachineName(env, 'master'),
-    pollIntervals: env.pollIntervals,
-    tables: { dimension: tableWorkflowSteps(env, 'dimension', bucket), fact: tableWorkflowSteps(env, 'fact', bucket) },
-  });
+  const definitions = buildWorkflows(
+    environmentReferences({ env, lambdaArn: names.functionArn, stateMachineArn: names.stateMachineArn, bucket }),
+  );
   const roleArn = `arn:aws:iam::${names.account}:role/${resourceName(env, 'states')}`;
   for (const workflow of WORKFLOW_IDS) {
     const definition = renderDefinitionJson(definitions[workflow]);

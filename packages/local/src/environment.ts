@@ -1,4 +1,5 @@
 // The local environment of the model, and the names and ARNs its resources get on the local services.
+import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/asl';
 import {
   ENVIRONMENT_TAG_KEY,
   type Environment,
@@ -13,8 +14,6 @@ import {
   stateMachineName,
   topicName,
   validateEnvironment,
-  WORKFLOW_IDS,
-  type WorkflowId,
 } from '@data-pipeline/model';
 
 export const LOCAL_ACCOUNT = '000000000000';

@@ -1,7 +1,7 @@
 // Follows a run live: which workflow and state is running, the EMR cluster's state and its steps'.
 import { ListClustersCommand, ListStepsCommand } from '@aws-sdk/client-emr';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { WORKFLOW_IDS } from '@data-pipeline/model';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
 import type { LocalNames } from './environment';
 import type { Services } from './services';
 

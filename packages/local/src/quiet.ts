@@ -3,12 +3,12 @@
 // the termination is under way; the cluster's engine may take a while to stop on a loaded machine).
 import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { WORKFLOW_IDS } from '@data-pipeline/model';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
 import type { LocalNames } from './environment';
 import type { Services } from './services';
 
 export interface Unrest {
-  /** Executions still RUNNING, of all six workflows. */
+  /** Executions still RUNNING, of every workflow. */
   running: number;
   /** Clusters still TERMINATING. */
   terminating: number;

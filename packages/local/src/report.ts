@@ -2,9 +2,10 @@
 // and where everything lives.
 import { ListClustersCommand, ListStepsCommand } from '@aws-sdk/client-emr';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
 import { listFiles } from '@data-pipeline/core';
 import type { PublishedMessage } from '@data-pipeline/local-cloud';
-import { s3Layout, WORKFLOW_IDS } from '@data-pipeline/model';
+import { s3Layout } from '@data-pipeline/model';
 import type { LocalNames } from './environment';
 import type { Services } from './services';
 import { formatTable, seconds } from './table-format';

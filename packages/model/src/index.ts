@@ -98,8 +98,6 @@ export {
   stateKey,
   stateMachineName,
   topicName,
-  WORKFLOW_IDS,
-  type WorkflowId,
   workAreaBucketName,
 } from './naming';
 export { environmentFromSettings, nameSuffixOf, type StateBackend, stateBackendOf } from './settings/environment';

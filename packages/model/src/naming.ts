@@ -20,17 +20,6 @@ export const ENVIRONMENT_TAG_KEY = 'environment';
 /** The published alias every caller (state machines, alarms) invokes. */
 export const LAMBDA_ALIAS = 'live';
 
-/** The six workflows, by the id their state machine and rendered definition are named after. */
-export const WORKFLOW_IDS = [
-  'master',
-  'launch-emr-cluster',
-  'dimension-process',
-  'add-emr-workers',
-  'fact-process',
-  'terminate-emr-cluster',
-] as const;
-export type WorkflowId = (typeof WORKFLOW_IDS)[number];
-
 type Named = Pick<Environment, 'name'>;
 
 export function stackName(env: Named): string {
@@ -50,8 +39,8 @@ export function lambdaLogGroupName(env: Named, lambda: string): string {
   return `/aws/lambda/${functionName(env, lambda)}`;
 }
 
-/** State machines are named after their workflow: data-pipeline-dev-fact-process. */
-export function stateMachineName(env: Named, workflow: WorkflowId): string {
+/** State machines are named after their workflow's id (the registry of @data-pipeline/asl): data-pipeline-dev-fact-process. */
+export function stateMachineName(env: Named, workflow: string): string {
   return resourceName(env, workflow);
 }
 

@@ -1,5 +1,6 @@
 // The command line: `ops --env <dev|prod|local> [--json] <command> …`, parsed with commander.
 
+import { CHILD_WORKFLOW_IDS } from '@data-pipeline/asl';
 import { type EnvironmentName, environmentNames } from '@data-pipeline/model';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { clusterCommand } from './commands/cluster';
@@ -85,10 +86,10 @@ export async function runCli(argv: string[], deps: CliDependencies): Promise<Exi
   const sub = (name: string, description: string) =>
     program.command(name).description(description).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  sub('workflows', 'the six workflows: state machine names and what each expects as input').action(run((ctx) => workflowsCommand(ctx)));
+  sub('workflows', 'every workflow: state machine names and what each expects as input').action(run((ctx) => workflowsCommand(ctx)));
 
   sub('rerun', 'start one child workflow with the input the Master gives it')
-    .argument('<workflow>', 'launch-emr-cluster, dimension-process, add-emr-workers, fact-process or terminate-emr-cluster')
+    .argument('<workflow>', `one of the Master's children: ${CHILD_WORKFLOW_IDS.join(', ')}`)
     .option('--wait', 'follow the execution live; exit 1 when it fails')
     .option('--yes', 'do not ask for confirmation in prod')
     .option('--interval <seconds>', 'seconds between polls with --wait', positiveInteger)

@@ -6,7 +6,7 @@ import {
   ListStepsCommand,
 } from '@aws-sdk/client-emr';
 import { GetExecutionHistoryCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { WORKFLOW_IDS } from '@data-pipeline/model';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clusterCommand } from '../src/commands/cluster';
 import { statusCommand } from '../src/commands/status';

@@ -1,4 +1,4 @@
-// The executions of the six workflows, from Step Functions: listed per state machine, grouped into
+// The executions of every workflow, from Step Functions: listed per state machine, grouped into
 // Master runs with their children, and one execution's path through its definition.
 import {
   DescribeExecutionCommand,
@@ -10,9 +10,9 @@ import {
   paginateListExecutions,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
-import { WORKFLOW_TITLES } from '@data-pipeline/asl';
+import { WORKFLOW_IDS, WORKFLOW_TITLES, type WorkflowId } from '@data-pipeline/asl';
 import type { LocalNames } from '@data-pipeline/local';
-import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
+
 import { BadRequestError, NotFoundError } from '../errors';
 import { parseDefinition } from '../shaping/definition';
 import { type ExecutionRow, executionRow, type RunsView, runsView } from '../shaping/executions';

@@ -1,6 +1,7 @@
 // The environment's state machine ARNs, found by the names the model gives them (no account id needed).
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
-import { type Environment, stateMachineName, WORKFLOW_IDS } from '@data-pipeline/model';
+import { WORKFLOW_IDS } from '@data-pipeline/asl';
+import { type Environment, stateMachineName } from '@data-pipeline/model';
 import { EnvironmentUnavailableError } from '../errors';
 import type { StateMachineArns } from '../workflows/catalog';
 

@@ -1,6 +1,6 @@
 // `history <execution>`: the states of one execution in order with their timings and, for a failure,
 // the state where it went wrong, its error and cause, and the EMR step that failed with EMR's details.
-import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
+import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/asl';
 import { type ClusterState, describeCluster, describeStep, type StepView } from '../aws/cluster';
 import { describeExecution, type ExecutionDetails, executionArnOf, latestExecutions } from '../aws/executions';
 import type { OpsContext } from '../context';

@@ -3,8 +3,8 @@
 // up, a cluster already up for Launch, or prod not confirmed. A refusal changes nothing.
 import { randomBytes } from 'node:crypto';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { WorkflowId } from '@data-pipeline/asl';
 import { findActiveClusters } from '@data-pipeline/core';
-import type { WorkflowId } from '@data-pipeline/model';
 import { describeCluster, readStateFile, UP_STATES } from '../aws/cluster';
 import { type ExecutionDetails, runningExecutions } from '../aws/executions';
 import type { OpsContext } from '../context';

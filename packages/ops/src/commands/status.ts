@@ -1,6 +1,6 @@
 // `status`: the latest executions of every workflow, the cluster the state file names and its state,
 // and the last notification where the environment keeps them.
-import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
+import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/asl';
 import { type ClusterState, describeCluster, readStateFile, type StateFileReading } from '../aws/cluster';
 import { currentState, type ExecutionSummary, latestExecutions } from '../aws/executions';
 import type { Notification, OpsContext } from '../context';

@@ -1,4 +1,4 @@
-// `workflows`: the six workflows, their state machines and what each expects as input.
+// `workflows`: every workflow of the registry, their state machines and what each expects as input.
 import type { OpsContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { type WorkflowInfo, workflowCatalog } from '../workflows/catalog';

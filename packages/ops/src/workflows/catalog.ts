@@ -1,21 +1,25 @@
-// The six workflows as operators see them, derived from the definitions @data-pipeline/asl builds for
+// The workflows of the registry as operators see them, derived from the definitions @data-pipeline/asl builds for
 // the environment: the state machine name, what the workflow does (its definition's Comment), the input
 // the Master gives a child (the Parameters of the Master's "Start <child>" state), and whether it needs
 // the cluster the state file names (it reads the state file and does not treat "no cluster recorded" as
 // nothing to do) or refuses to start beside a running one (it checks for a duplicate cluster).
 import {
   buildWorkflows,
+  type ChildWorkflowId,
   childStates,
-  LAMBDA_NAMES,
-  MASTER_CHILDREN,
+  environmentReferences,
+  isChildWorkflow,
+  type LambdaName,
   NO_CLUSTER_RECORDED,
   placeholderLambdaArn,
   type StateMachineDefinition,
   taskResources,
+  WORKFLOW_IDS,
   WORKFLOW_TITLES,
+  type WorkflowId,
   type WorkflowReferences,
 } from '@data-pipeline/asl';
-import { type Environment, stateMachineName, tableWorkflowSteps, WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
+import { type Environment, stateMachineName } from '@data-pipeline/model';
 import { UsageError } from '../errors';
 
 export type StateMachineArns = Record<WorkflowId, string>;
@@ -38,32 +42,19 @@ export interface WorkflowInfo {
 
 /** The references the definitions are built with: the environment's state machines, bucket, tables and poll intervals. */
 export function referencesFor(env: Environment, arns: StateMachineArns): WorkflowReferences {
-  return {
-    lambdas: Object.fromEntries(LAMBDA_NAMES.map((name) => [name, placeholderLambdaArn(name)])) as WorkflowReferences['lambdas'],
-    stateMachines: {
-      launch: arns['launch-emr-cluster'],
-      dimension: arns['dimension-process'],
-      addWorkers: arns['add-emr-workers'],
-      fact: arns['fact-process'],
-      terminate: arns['terminate-emr-cluster'],
-    },
-    masterStateMachine: stateMachineName(env, 'master'),
-    pollIntervals: env.pollIntervals,
-    tables: { dimension: tableWorkflowSteps(env, 'dimension', env.bucket), fact: tableWorkflowSteps(env, 'fact', env.bucket) },
-  };
+  return environmentReferences({ env, lambdaArn: placeholderLambdaArn, stateMachineArn: (workflow) => arns[workflow], bucket: env.bucket });
 }
 
-function usesLambda(definition: StateMachineDefinition, lambda: (typeof LAMBDA_NAMES)[number]): boolean {
+function usesLambda(definition: StateMachineDefinition, lambda: LambdaName): boolean {
   return Object.values(taskResources(definition)).includes(placeholderLambdaArn(lambda));
 }
 
-function childInput(master: StateMachineDefinition, workflow: WorkflowId): Record<string, unknown> {
-  const child = MASTER_CHILDREN.find((candidate) => candidate.workflow === workflow);
-  if (!child) return {};
-  const state = master.States[childStates(child.key).start];
+/** The Parameters of the Master's "Start <child>" state: what a re-run starts the child with. */
+function childInput(master: StateMachineDefinition, workflow: ChildWorkflowId): Record<string, unknown> {
+  const state = master.States[childStates(workflow).start];
   const parameters = state && 'Parameters' in state ? (state.Parameters as Record<string, unknown>) : undefined;
   if (!parameters)
-    throw new Error(`the Master has no "${childStates(child.key).start}" state with Parameters: cannot tell the input of ${workflow}`);
+    throw new Error(`the Master has no "${childStates(workflow).start}" state with Parameters: cannot tell the input of ${workflow}`);
   const paths = Object.keys(parameters).filter((key) => key.endsWith('.$'));
   if (paths.length > 0)
     throw new Error(`the Master gives ${workflow} input taken from its own state (${paths.join(', ')}): it cannot be re-run alone`);
@@ -81,8 +72,8 @@ export function workflowCatalog(env: Environment, arns: StateMachineArns): Workf
       title: WORKFLOW_TITLES[id],
       stateMachineName: stateMachineName(env, id),
       description: definition.Comment ?? '',
-      input: childInput(definitions.master, id),
-      child: MASTER_CHILDREN.some((child) => child.workflow === id),
+      input: isChildWorkflow(id) ? childInput(definitions.master, id) : {},
+      child: isChildWorkflow(id),
       needsCluster: readsStateFile && !toleratesNoCluster,
       launchesCluster: usesLambda(definition, 'check-duplicate-emr') && usesLambda(definition, 'launch-emr'),
     };

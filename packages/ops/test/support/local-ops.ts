@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/asl';
 import { type LocalSession, sampleFiles, waitUntilQuiet } from '@data-pipeline/local';
-import { getEnvironment, s3Layout, WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
+import { getEnvironment, s3Layout } from '@data-pipeline/model';
 import { createContext, type OpsContext, type Output } from '../../src/context';
 import { runCli } from '../../src/program';
 

@@ -2,8 +2,9 @@
 import { EMRClient } from '@aws-sdk/client-emr';
 import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/asl';
 import { s3TextBody } from '@data-pipeline/core/testing';
-import { type EnvironmentName, getEnvironment, s3Layout, stateMachineName, WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/model';
+import { type EnvironmentName, getEnvironment, s3Layout, stateMachineName } from '@data-pipeline/model';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createContext, type OpsContext } from '../../src/context';
 
