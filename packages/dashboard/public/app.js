@@ -287,7 +287,7 @@ function renderData(data) {
   chartsBox.replaceChildren();
   countsBox.replaceChildren();
   for (const spec of data.charts) {
-    const { card, chart } = chartCard(`chart-${spec.table}`, spec.table, spec.title, spec.kind, spec.data, { x: spec.x, y: spec.y });
+    const { card, chart } = chartCard(spec.id, spec.table, spec.title, spec.kind, spec.data, { x: spec.x, y: spec.y });
     chartsBox.append(card);
     charts.push(chart);
     if (!spec.data.datasets.length) card.append(element('p', { class: 'empty' }, 'no rows yet'));

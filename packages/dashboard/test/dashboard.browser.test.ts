@@ -107,26 +107,20 @@ describe('Function: the dashboard in headless Chromium after local runs', () => 
     expect(children).toEqual(['launch-emr-cluster', 'dimension-process', 'add-emr-workers', 'fact-process', 'terminate-emr-cluster']);
   });
 
-  it('draws the fact chart with one series per country, the amounts Spark SQL gives', { timeout: 120_000 }, async () => {
+  it('draws the fact chart of tx_amount per date_id, the sums Spark SQL gives', { timeout: 120_000 }, async () => {
     // Prepare
     const { rows } = await session.services.query(
-      `SELECT d.country_name, CAST(f.date_id AS STRING), CAST(SUM(f.tx_amount) AS STRING)
-       FROM local_fact_db.sample_country_tx_fact f JOIN local_dimension_db.sample_country_dim d ON f.country_id = d.id
-       GROUP BY d.country_name, f.date_id`,
+      `SELECT CAST(date_id AS STRING), CAST(SUM(tx_amount) AS STRING) FROM local_fact_db.sample_country_tx_fact GROUP BY date_id ORDER BY date_id`,
     );
-    const countries = [...new Set(rows.map((row) => row[0] ?? ''))].sort();
 
     // Act
-    const chart = await chartData(page, 'chart-sample_country_tx_fact');
+    const chart = await chartData(page, 'chart-sample_country_tx_fact-tx_amount');
     await page.locator('#data').screenshot({ path: join(screenshots, 'dashboard-data.png') });
 
     // Assess
-    expect(countries.length).toBeGreaterThan(1);
-    expect(chart?.datasets.map((dataset) => dataset.label)).toEqual(countries);
-    for (const [country, date, amount] of rows) {
-      const series = chart?.datasets.find((dataset) => dataset.label === country);
-      expect(series?.data[chart?.labels.indexOf(date ?? '') ?? -1], `${country} on ${date}`).toBe(Number(amount));
-    }
+    expect(rows.length).toBeGreaterThan(1);
+    expect(chart?.labels).toEqual(rows.map((row) => row[0]));
+    expect(chart?.datasets).toEqual([{ label: 'sum of tx_amount', data: rows.map((row) => Number(row[1])) }]);
   });
 
   it('draws the fact rows per partition after each of the three runs', { timeout: 120_000 }, async () => {

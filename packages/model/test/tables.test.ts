@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { dataColumns, getTable, InvalidTableError, partitionColumns, tables, UnknownTableError, validateTable } from '../src/index';
+import {
+  checkTableFile,
+  dataColumns,
+  getTable,
+  InvalidTableError,
+  partitionColumns,
+  sampleCsv,
+  tables,
+  tablesOfKind,
+  UnknownTableError,
+  validateTable,
+} from '../src/index';
+import { tableDeclarations } from '../src/tables/declarations';
+import { PRODUCT_DIM } from '../src/testing/index';
 
 const fact = getTable('sample_country_tx_fact');
 
 describe('Function: tables', () => {
-  it('returns the two sample tables, dimension first', () => {
+  it('returns every declaration, validated, in declaration order', () => {
     // act
-    const summary = tables.map((table) => [table.name, table.kind, table.loadMode]);
+    const names = tables.map((table) => table.name);
     // assess
-    expect(summary).toEqual([
-      ['sample_country_dim', 'dimension', 'overwrite'],
-      ['sample_country_tx_fact', 'fact', 'append'],
-    ]);
+    expect(names).toEqual(tableDeclarations.map((declaration) => validateTable(declaration).name));
+    expect(tables.length).toBeGreaterThan(0);
+  });
+
+  it('returns a dimension overwritten and unpartitioned, a fact appended into partitions, for every declaration', () => {
+    // act
+    const shapes = tables.map((table) => [table.name, table.loadMode, table.partitionKeys.length > 0]);
+    // assess
+    expect(shapes).toEqual(tables.map((table) => [table.name, table.kind === 'dimension' ? 'overwrite' : 'append', table.kind === 'fact']));
+    expect([...tablesOfKind('dimension'), ...tablesOfKind('fact')].map((table) => table.name).sort()).toEqual(
+      tables.map((table) => table.name).sort(),
+    );
   });
 });
 
@@ -19,7 +40,36 @@ describe('Function: getTable', () => {
   it('throws UnknownTableError naming the declared tables when the name is unknown', () => {
     // act / assess
     expect(() => getTable('nope')).toThrow(UnknownTableError);
-    expect(() => getTable('nope')).toThrow(/sample_country_dim, sample_country_tx_fact/);
+    expect(() => getTable('nope')).toThrow(tables.map((table) => table.name).join(', '));
+  });
+});
+
+describe('Function: sampleCsv', () => {
+  it.each([...tables, PRODUCT_DIM].map((table) => [table.name, table] as const))(
+    'returns a file of %s that fits its declared format',
+    async (_name, table) => {
+      // act
+      const csv = sampleCsv(table, { rows: 25, partitionValues: 3 });
+      const result = await checkTableFile(table, [Buffer.from(csv)]);
+      // assess
+      expect(result).toMatchObject({ ok: true, problems: [] });
+      expect(csv.trimEnd().split('\n')).toHaveLength(25 + table.source.headerRows);
+    },
+  );
+
+  it('returns rows whose first partition key takes as many values as asked', () => {
+    // act
+    const csv = sampleCsv(fact, { rows: 12, partitionValues: 4 });
+    const key = fact.columns.findIndex((column) => column.name === fact.partitionKeys[0]);
+    const values = new Set(
+      csv
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[key]),
+    );
+    // assess
+    expect(values.size).toBe(4);
   });
 });
 

@@ -1,9 +1,22 @@
-// The warehouse's data, straight from Spark SQL on the local catalog: one chart per sample table.
+// The warehouse's data, straight from Spark SQL on the local catalog, for every declared table: its rows
+// and the sum of each measure (numeric columns other than ids) per value of its first partition key, or
+// per source file for a table without partitions. Nothing here names a table: a declared one shows.
 import type { Services } from '@data-pipeline/local';
-import { getEnvironment, getTable, warehouseTable } from '@data-pipeline/model';
-import { type ChartData, pivotSeries, singleSeries } from '../shaping/series';
+import {
+  dataColumns,
+  getEnvironment,
+  type HiveColumn,
+  partitionColumns,
+  SOURCE_FILE_COLUMN,
+  type TableDefinition,
+  tables,
+  warehouseTable,
+} from '@data-pipeline/model';
+import { type ChartData, singleSeries } from '../shaping/series';
 
 export interface TableChart {
+  /** The chart's id on the page: chart-<table>-rows, chart-<table>-<measure>. */
+  id: string;
   table: string;
   title: string;
   kind: 'bar' | 'line';
@@ -14,45 +27,56 @@ export interface TableChart {
   data: ChartData;
 }
 
-interface ChartSpec {
-  table: string;
-  title: string;
-  kind: TableChart['kind'];
-  x: string;
-  y: string;
-  sql: string;
-  shape: (rows: string[][]) => ChartData;
+const NUMERIC = /^(tinyint|smallint|int|bigint|float|double|decimal\(\d+,\d+\))$/;
+
+/** Numeric data columns that measure something: not the first column (the key) and not a reference to another table's id. */
+export function measureColumns(table: TableDefinition): HiveColumn[] {
+  return dataColumns(table).filter(
+    (column, index) => index > 0 && NUMERIC.test(column.type) && column.name !== 'id' && !column.name.endsWith('_id'),
+  );
 }
 
-const qualified = (table: string) => warehouseTable(getEnvironment('local'), getTable(table)).qualifiedName;
+/** What a table's charts group by: its first partition key, else the file each row came from. */
+export function groupingColumn(table: TableDefinition): HiveColumn {
+  return partitionColumns(table)[0] ?? SOURCE_FILE_COLUMN;
+}
 
-function chartSpecs(): ChartSpec[] {
-  const fact = qualified('sample_country_tx_fact');
-  const dimension = qualified('sample_country_dim');
+/** One query per table: per group, the row count and each measure's sum. */
+export function chartQuery(table: TableDefinition, env = getEnvironment('local')): string {
+  const group = groupingColumn(table).name;
+  const sums = measureColumns(table).map((column) => `, CAST(SUM(${column.name}) AS STRING)`);
+  return `SELECT CAST(${group} AS STRING), CAST(COUNT(*) AS STRING)${sums.join('')}
+FROM ${warehouseTable(env, table).qualifiedName}
+GROUP BY ${group} ORDER BY ${group}`;
+}
+
+/** The table's charts from its query's rows: rows per group, then the sum of each measure per group. */
+export function tableChartsOf(table: TableDefinition, sql: string, rows: string[][]): TableChart[] {
+  const x = groupingColumn(table).name;
+  const column = (index: number) => rows.map((row) => [row[0] ?? '', row[index] ?? '0']);
   return [
     {
-      table: 'sample_country_tx_fact',
-      title: 'Amount per country per date',
+      id: `chart-${table.name}-rows`,
+      table: table.name,
+      title: `rows per ${x}`,
       kind: 'bar',
-      x: 'date_id',
-      y: 'sum of tx_amount',
-      // A country id missing from the dimension still shows, by its id.
-      sql: `SELECT COALESCE(d.country_name, CONCAT('country ', CAST(f.country_id AS STRING))), CAST(f.date_id AS STRING), CAST(SUM(f.tx_amount) AS STRING)
-FROM ${fact} f LEFT JOIN ${dimension} d ON f.country_id = d.id
-GROUP BY 1, 2`,
-      shape: pivotSeries,
+      x,
+      y: 'rows',
+      sql,
+      data: singleSeries('rows', column(1)),
     },
-    {
-      table: 'sample_country_dim',
-      title: 'Transactions per country',
-      kind: 'bar',
-      x: 'country_name',
-      y: 'fact rows',
-      sql: `SELECT d.country_name, CAST(COUNT(f.tx_id) AS STRING)
-FROM ${dimension} d LEFT JOIN ${fact} f ON f.country_id = d.id
-GROUP BY d.country_name ORDER BY d.country_name`,
-      shape: (rows) => singleSeries('transactions', rows),
-    },
+    ...measureColumns(table).map(
+      (measure, index): TableChart => ({
+        id: `chart-${table.name}-${measure.name}`,
+        table: table.name,
+        title: `${measure.name} per ${x}`,
+        kind: 'bar',
+        x,
+        y: `sum of ${measure.name}`,
+        sql,
+        data: singleSeries(`sum of ${measure.name}`, column(index + 2)),
+      }),
+    ),
   ];
 }
 
@@ -66,8 +90,11 @@ async function rowsOf(services: Services, sql: string): Promise<string[][]> {
   }
 }
 
-export async function tableCharts(services: Services): Promise<TableChart[]> {
+export async function tableCharts(services: Services, declared: readonly TableDefinition[] = tables): Promise<TableChart[]> {
   const charts: TableChart[] = [];
-  for (const { shape, ...spec } of chartSpecs()) charts.push({ ...spec, data: shape(await rowsOf(services, spec.sql)) });
+  for (const table of declared) {
+    const sql = chartQuery(table);
+    charts.push(...tableChartsOf(table, sql, await rowsOf(services, sql)));
+  }
   return charts;
 }
