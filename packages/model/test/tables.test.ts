@@ -50,7 +50,7 @@ describe('Function: sampleCsv', () => {
     async (_name, table) => {
       // act
       const csv = sampleCsv(table, { rows: 25, partitionValues: 3 });
-      const result = await checkTableFile(table, [Buffer.from(csv)]);
+      const result = await checkTableFile(table, Buffer.from(csv));
       // assess
       expect(result).toMatchObject({ ok: true, problems: [] });
       expect(csv.trimEnd().split('\n')).toHaveLength(25 + table.source.headerRows);
