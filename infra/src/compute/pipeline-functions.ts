@@ -1,12 +1,11 @@
-import { s3Layout } from '@data-pipeline/model';
+import { s3Layout, TARGET_FOLDER_KEY } from '@data-pipeline/model';
 import { Construct } from 'constructs';
 import type { StackContext } from '../context';
 import { defaultLambdasRoot, defaultPackageCache, lambdaPackage } from './bundle';
 import { type LambdaName, lambdaEnvironment, lambdaNames } from './lambdas';
 import { PipelineFunction } from './pipeline-function';
 
-/** The folder delete-all-objects-in-s3folder empties: the staging zone, which the landing and archive zones can refill. */
-export const TARGET_FOLDER_KEY = s3Layout.stageRoot;
+export { TARGET_FOLDER_KEY };
 
 export interface PipelineFunctionsProps {
   bucket: string;

@@ -27,6 +27,15 @@ async function queryRows(services: Services, sql: string): Promise<string[][]> {
   return rows;
 }
 
+/**
+ * A table's warehouse rows: its declared columns in declaration order (partition keys where they were
+ * declared), each as text, ordered by the first column.
+ */
+export async function warehouseRows(services: Services, table: TableDefinition, env = getEnvironment('local')): Promise<string[][]> {
+  const columns = table.columns.map((column) => `CAST(${column.name} AS STRING)`).join(', ');
+  return queryRows(services, `SELECT ${columns} FROM ${warehouseTable(env, table).qualifiedName} ORDER BY ${table.columns[0]?.name}`);
+}
+
 export async function warehouseSourceCounts(services: Services, env = getEnvironment('local')): Promise<SourceCounts> {
   const counts: SourceCounts = {};
   for (const table of tables) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DescribeClusterCommand } from '@aws-sdk/client-emr';
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { WORKFLOW_TITLES } from '@data-pipeline/asl';
 import { renderConfigIni } from '@data-pipeline/core';
 import { localDir } from '@data-pipeline/local-cloud';
 import {
@@ -18,6 +19,8 @@ import {
   type LambdaName,
   stagedFileKey,
   tablePrefixes,
+  tables,
+  tablesOfKind,
 } from '@data-pipeline/model';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sampleFiles } from '../src/land';
@@ -25,8 +28,9 @@ import { type LocalSession, startAndDeploy } from '../src/session';
 import { csvRows, formatMatrix, type MatrixRow, names, type Picture, Scenario, samplesOf } from './support/scenario';
 
 const env = getEnvironment('local');
-const DIMENSION = 'sample_country_dim';
-const FACT = 'sample_country_tx_fact';
+/** The first declared table of each kind, for the cases about one table. */
+const DIMENSION = tablesOfKind('dimension')[0]?.name ?? '';
+const FACT = tablesOfKind('fact')[0]?.name ?? '';
 const TIMEOUT = { timeout: 600_000 };
 
 const matrix: MatrixRow[] = [];
@@ -34,13 +38,18 @@ const record = (fault: string, outcome: string, data: string) => matrix.push({ f
 
 /** The picture of one clean run of the samples: every row once, landing and staging empty, each file archived once, no cluster. */
 function expectOneCleanLoad(picture: Picture): string {
-  expect(picture.dimension).toEqual(csvRows(samplesOf(DIMENSION)));
-  expect(picture.fact).toEqual(csvRows(samplesOf(FACT)));
+  expectSampleWarehouse(picture);
   expect(picture.zones.landing).toEqual([]);
   expect(picture.zones.stage).toEqual([]);
   expect(names(picture.zones.archive)).toEqual(names(sampleFiles().map((file) => file.path)));
   expect(picture.activeClusters).toEqual([]);
-  return `warehouse = samples (${picture.dimension.length} + ${picture.fact.length} rows), each file archived once, no cluster`;
+  const counts = tables.map((table) => picture.warehouse[table.name]?.length ?? 0);
+  return `warehouse = samples (${counts.join(' + ')} rows), each file archived once, no cluster`;
+}
+
+/** Every declared table holds exactly its sample files' rows. */
+function expectSampleWarehouse(picture: Picture): void {
+  for (const table of tables) expect(picture.warehouse[table.name], table.name).toEqual(csvRows(samplesOf(table.name)));
 }
 
 function lambdaFault(lambda: LambdaName, errorType: string, remaining: number, phase: 'start' | 'end' = 'start') {
@@ -115,47 +124,16 @@ describe('Function: the fault matrix on the local services', () => {
     );
   });
 
-  describe.each([
-    { table: DIMENSION, workflow: 'Dimension Process' },
-    { table: FACT, workflow: 'Fact Process' },
-  ])('a step of $table', ({ table, workflow }) => {
-    it('fails the Master when staging fails after moving the files, and the re-run loads everything once', TIMEOUT, async () => {
-      // Prepare
-      await scenario.land();
-      session.cloud.lambda.faults.push({
-        ...lambdaFault('stage-landed-files', 'Error', 1, 'end'),
-        message: `Injected: staging of ${table} failed`,
-        matches: (event) => (event as { Table?: string }).Table === table,
-      });
-
-      // Act
-      const failed = await scenario.run('master');
-      const afterFailure = await scenario.picture();
-      const rerun = await scenario.run('master');
-
-      // Assess
-      expect(failed.status).toBe('FAILED');
-      expect(afterFailure.subjects).toContain(`data-pipeline: ${workflow} failed`);
-      expect(afterFailure.activeClusters).toEqual([]);
-      expect(rerun.status, rerun.cause).toBe('SUCCEEDED');
-      record(
-        `${table}: staging fails after its moves`,
-        'Master FAILED, notified, cluster terminated; re-run SUCCEEDED',
-        expectOneCleanLoad(await scenario.picture()),
-      );
-    });
-
-    it.each(['load into warehouse', 'archive staged files'])(
-      'fails the Master when the %s step fails after doing its work, and the re-run leaves the warehouse as one clean run',
-      TIMEOUT,
-      async (step) => {
+  describe.each(tables.map((table) => ({ table: table.name, workflow: WORKFLOW_TITLES[`${table.kind}-process`] })))(
+    'a step of $table',
+    ({ table, workflow }) => {
+      it('fails the Master when staging fails after moving the files, and the re-run loads everything once', TIMEOUT, async () => {
         // Prepare
         await scenario.land();
-        session.cloud.emr.faults.steps.push({
-          stepName: `${table} - ${step}`,
-          message: `Injected: ${step} crashed`,
-          remaining: 1,
-          phase: 'end',
+        session.cloud.lambda.faults.push({
+          ...lambdaFault('stage-landed-files', 'Error', 1, 'end'),
+          message: `Injected: staging of ${table} failed`,
+          matches: (event) => (event as { Table?: string }).Table === table,
         });
 
         // Act
@@ -165,17 +143,48 @@ describe('Function: the fault matrix on the local services', () => {
 
         // Assess
         expect(failed.status).toBe('FAILED');
-        expect(afterFailure.messages.join('\n')).toContain(`${table} - ${step}`);
+        expect(afterFailure.subjects).toContain(`data-pipeline: ${workflow} failed`);
         expect(afterFailure.activeClusters).toEqual([]);
         expect(rerun.status, rerun.cause).toBe('SUCCEEDED');
         record(
-          `${table}: ${step} fails after its work${step.startsWith('archive') ? ' (copied, not deleted)' : ''}`,
+          `${table}: staging fails after its moves`,
           'Master FAILED, notified, cluster terminated; re-run SUCCEEDED',
           expectOneCleanLoad(await scenario.picture()),
         );
-      },
-    );
-  });
+      });
+
+      it.each(['load into warehouse', 'archive staged files'])(
+        'fails the Master when the %s step fails after doing its work, and the re-run leaves the warehouse as one clean run',
+        TIMEOUT,
+        async (step) => {
+          // Prepare
+          await scenario.land();
+          session.cloud.emr.faults.steps.push({
+            stepName: `${table} - ${step}`,
+            message: `Injected: ${step} crashed`,
+            remaining: 1,
+            phase: 'end',
+          });
+
+          // Act
+          const failed = await scenario.run('master');
+          const afterFailure = await scenario.picture();
+          const rerun = await scenario.run('master');
+
+          // Assess
+          expect(failed.status).toBe('FAILED');
+          expect(afterFailure.messages.join('\n')).toContain(`${table} - ${step}`);
+          expect(afterFailure.activeClusters).toEqual([]);
+          expect(rerun.status, rerun.cause).toBe('SUCCEEDED');
+          record(
+            `${table}: ${step} fails after its work${step.startsWith('archive') ? ' (copied, not deleted)' : ''}`,
+            'Master FAILED, notified, cluster terminated; re-run SUCCEEDED',
+            expectOneCleanLoad(await scenario.picture()),
+          );
+        },
+      );
+    },
+  );
 
   it('retries a transient Lambda error and succeeds', TIMEOUT, async () => {
     // Prepare
@@ -533,8 +542,7 @@ describe('Function: the fault matrix on the local services', () => {
     expect(picture.subjects).toContain('data-pipeline: Terminate EMR Cluster failed');
     expect(picture.activeClusters).toHaveLength(1);
     expect(picture.messages.join('\n')).toContain(picture.activeClusters[0] ?? '(no cluster)');
-    expect(picture.dimension).toEqual(csvRows(samplesOf(DIMENSION)));
-    expect(picture.fact).toEqual(csvRows(samplesOf(FACT)));
+    expectSampleWarehouse(picture);
     record(
       'terminating the cluster fails',
       'Master FAILED; Terminate EMR Cluster failed notification names the cluster (CloudWatch alarm on AWS; idle auto-termination the backstop)',

@@ -6,7 +6,7 @@ import { ListClustersCommand } from '@aws-sdk/client-emr';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { isListening } from '@data-pipeline/local-cloud';
-import { s3Layout } from '@data-pipeline/model';
+import { s3Layout, tables } from '@data-pipeline/model';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFiles } from '../src/land';
@@ -14,6 +14,7 @@ import { resetLake, runPipeline } from '../src/pipeline';
 import { waitUntilQuiet } from '../src/quiet';
 import { zoneContents } from '../src/report';
 import { type LocalSession, startAndDeploy } from '../src/session';
+import { warehouseRows } from '../src/warehouse';
 
 const quiet = () => {};
 
@@ -61,10 +62,7 @@ describe('Function: the pipeline on the local services', () => {
 
     // Act
     const result = await runPipeline(session.services, session.names, { files: sampleFiles(), print: quiet });
-    const dimension = await session.services.query('SELECT id, country_name FROM local_dimension_db.sample_country_dim ORDER BY id');
-    const fact = await session.services.query(
-      'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM local_fact_db.sample_country_tx_fact ORDER BY tx_id',
-    );
+    const warehouse = await Promise.all(tables.map((table) => warehouseRows(session.services, table)));
     const zones = await zoneContents(session.services, session.names.bucket);
     const stateFile = await session.services.s3
       .send(new HeadObjectCommand({ Bucket: session.names.bucket, Key: s3Layout.stateFileKey }))
@@ -75,8 +73,7 @@ describe('Function: the pipeline on the local services', () => {
     // Assess
     expect(result.status, result.cause).toBe('SUCCEEDED');
     expect(result.problems).toEqual([]);
-    expect(dimension.rows).toEqual(csvRows('sample_country_dim').sort((a, b) => Number(a[0]) - Number(b[0])));
-    expect(fact.rows).toEqual(csvRows('sample_country_tx_fact').sort((a, b) => Number(a[0]) - Number(b[0])));
+    expect(warehouse).toEqual(tables.map((table) => csvRows(table.name).sort((a, b) => Number(a[0]) - Number(b[0]))));
     expect(zones.landing).toEqual([]);
     expect(zones.stage).toEqual([]);
     expect(zones.archive.map((key) => key.split('/').pop()).sort()).toEqual(

@@ -1,9 +1,9 @@
 // The clusters of a name that are up or coming up: what Launch EMR Cluster's duplicate check looks for
 // (check-duplicate-emr) and what the operators' CLI refuses to launch beside.
-import { type ClusterState, type EMRClient, paginateListClusters } from '@aws-sdk/client-emr';
+import { type EMRClient, paginateListClusters } from '@aws-sdk/client-emr';
+import { ACTIVE_CLUSTER_STATES } from '@data-pipeline/model/emr-states';
 
-/** The states of a cluster that is still coming up or can still run steps. */
-export const ACTIVE_CLUSTER_STATES: readonly ClusterState[] = ['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING'];
+export { ACTIVE_CLUSTER_STATES };
 
 export interface ActiveCluster {
   id: string;

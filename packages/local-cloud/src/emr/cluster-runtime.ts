@@ -1,7 +1,9 @@
 // One cluster's lifecycle: STARTING → BOOTSTRAPPING → WAITING, RUNNING while steps run,
 // TERMINATING → TERMINATED (or TERMINATED_WITH_ERRORS); instances PROVISIONING → BOOTSTRAPPING → RUNNING;
 // fleet resizes that add or remove instances over time; idle auto-termination.
+
 import type { S3Client } from '@aws-sdk/client-s3';
+import { ACTIVE_CLUSTER_STATES } from '@data-pipeline/model/emr-states';
 import type { HiveEngine } from './commands/result';
 import type { EmrFaults } from './faults';
 import { newEc2InstanceId, newInstanceId } from './ids';
@@ -29,7 +31,7 @@ export interface ClusterRuntimeOptions {
   onStateChange?: (cluster: Cluster) => void;
 }
 
-const ACTIVE = new Set(['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING']);
+const ACTIVE = new Set<string>(ACTIVE_CLUSTER_STATES);
 
 export class ClusterRuntime {
   private hive?: HiveEngine;

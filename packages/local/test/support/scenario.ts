@@ -7,8 +7,8 @@ import { ListClustersCommand, ListStepsCommand, TerminateJobFlowsCommand } from 
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { WORKFLOW_IDS, type WorkflowId } from '@data-pipeline/asl';
-import { renderConfigIni } from '@data-pipeline/core';
-import { configIniSections, getEnvironment, s3Layout } from '@data-pipeline/model';
+import { ACTIVE_CLUSTER_STATES, renderConfigIni } from '@data-pipeline/core';
+import { configIniSections, getEnvironment, s3Layout, tables } from '@data-pipeline/model';
 import { parse } from 'csv-parse/sync';
 import type { FileToLand } from '../../src/land';
 import { landFiles, sampleFiles } from '../../src/land';
@@ -16,12 +16,14 @@ import { resetLake } from '../../src/pipeline';
 import { waitUntilQuiet } from '../../src/quiet';
 import { zoneContents } from '../../src/report';
 import type { LocalSession } from '../../src/session';
+import { warehouseRows } from '../../src/warehouse';
 
-export const ACTIVE_STATES = ['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING', 'TERMINATING'] as const;
+/** A cluster still running or on its way down. */
+export const ACTIVE_STATES = [...ACTIVE_CLUSTER_STATES, 'TERMINATING'] as const;
 
 export interface Picture {
-  dimension: string[][];
-  fact: string[][];
+  /** Every declared table's warehouse rows, by table name. */
+  warehouse: Record<string, string[][]>;
   zones: Awaited<ReturnType<typeof zoneContents>>;
   activeClusters: string[];
   subjects: string[];
@@ -162,14 +164,11 @@ export class Scenario {
   async picture(): Promise<Picture> {
     // Bounded and without failing: a case may look while a cluster it left is meant to be running.
     await waitUntilQuiet(this.services, this.session.names);
-    const dimension = await this.services.query('SELECT id, country_name FROM local_dimension_db.sample_country_dim ORDER BY id');
-    const fact = await this.services.query(
-      'SELECT tx_id, country_id, CAST(tx_amount AS STRING), date_id FROM local_fact_db.sample_country_tx_fact ORDER BY tx_id',
-    );
+    const warehouse: Record<string, string[][]> = {};
+    for (const table of tables) warehouse[table.name] = await warehouseRows(this.services, table);
     const notifications = (await this.services.messages()).filter((message) => new Date(message.Timestamp) >= this.since);
     return {
-      dimension: dimension.rows,
-      fact: fact.rows,
+      warehouse,
       zones: await zoneContents(this.services, this.bucket),
       activeClusters: await this.activeClusters(),
       subjects: notifications.map((message) => message.Subject ?? ''),
