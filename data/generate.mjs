@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Generates input files for the sample tables, shaped like the landed files (their source format: packages/model/src/tables/declarations.ts):
-// a header row (with a UTF-8 byte order mark on fact files), quoted country names, amounts with cents.
+// Generates input files shaped like the landed files (their source format: packages/model/src/tables/declarations.ts).
 //
+// Any declared table, from its declaration alone (the model's sampleCsv: ids, numbers, text and
+// partition values by column type; --dates is how many values each partition key takes):
+//   node data/generate.mjs --table <name> --rows 1000 --files 2 --dates 3 --out /tmp/<name>
+//
+// The sample tables with realistic values (a header row, with a UTF-8 byte order mark on fact files,
+// quoted country names, amounts with cents), for the load benchmarks:
 //   node data/generate.mjs --rows 1000000 --dates 30 --files 4 --out /tmp/facts
 //   node data/generate.mjs --dimension --countries 50 --out /tmp/countries
 //
@@ -116,8 +121,35 @@ async function generateDimension(options) {
   return { table: 'sample_country_dim', files: [path], rows: countries };
 }
 
+/** Files of any declared table: the model is TypeScript, loaded through tsx (a root devDependency). */
+async function generateTable(options) {
+  const { tsImport } = await import('tsx/esm/api');
+  const model = await tsImport('../packages/model/src/index.ts', import.meta.url);
+  let table;
+  try {
+    table = model.getTable(options.table);
+  } catch (error) {
+    fail(error.message);
+  }
+  const rows = integer('rows', options.rows ?? '100', 0);
+  const files = integer('files', options.files ?? '1', 1);
+  const partitionValues = integer('dates', options.dates ?? '3', 1);
+  const seed = integer('seed', options.seed ?? '42', 0);
+  const perFile = Math.ceil(rows / files);
+  const written = [];
+  for (let file = 0; file < files; file += 1) {
+    const count = Math.max(0, Math.min(perFile, rows - file * perFile));
+    const path = join(options.out, `${table.name}_part-${String(file + 1).padStart(4, '0')}.csv`);
+    const csv = model.sampleCsv(table, { rows: count, firstId: 1 + file * perFile, partitionValues, seed: seed + file });
+    await writeLines(path, csv.trimEnd().split('\n'), false);
+    written.push(path);
+  }
+  return { table: table.name, files: written, rows };
+}
+
 const { values } = parseArgs({
   options: {
+    table: { type: 'string' },
     rows: { type: 'string' },
     dates: { type: 'string' },
     files: { type: 'string' },
@@ -134,5 +166,9 @@ const { values } = parseArgs({
 });
 if (!values.out) fail('--out DIR is required');
 mkdirSync(values.out, { recursive: true });
-const summary = values.dimension ? await generateDimension(values) : await generateFacts(values);
+const summary = values.table
+  ? await generateTable(values)
+  : values.dimension
+    ? await generateDimension(values)
+    : await generateFacts(values);
 process.stdout.write(`${JSON.stringify(summary)}\n`);

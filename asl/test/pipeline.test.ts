@@ -7,9 +7,11 @@ import { FakeCloud } from './support/fake-cloud';
 import { STATE_FILE } from './support/state-file';
 
 const refs = sampleReferences();
+/** The first declared fact, for the cases about one table. */
+const FACT = refs.tables.fact[0]?.table ?? '';
 
 describe('Function: Master with its children running', () => {
-  it('returns SUCCESS after loading both tables on a cluster it launched and terminated', async () => {
+  it('returns SUCCESS after loading every declared table on a cluster it launched and terminated', async () => {
     // Prepare
     const cloud = new FakeCloud(refs, { children: 'run', childPolls: 1 });
 
@@ -22,16 +24,18 @@ describe('Function: Master with its children running', () => {
     expect(children.map((child) => [child.workflow, child.result.status])).toEqual(
       CHILD_WORKFLOW_IDS.map((workflow) => [workflow, 'SUCCEEDED']),
     );
-    expect(cloud.calls('stage-landed-files').map((call) => [call.workflow, call.input])).toEqual([
-      ['dimension-process', { Bucket: PLACEHOLDER_BUCKET, Table: 'sample_country_dim', RunId: 'run-2' }],
-      ['fact-process', { Bucket: PLACEHOLDER_BUCKET, Table: 'sample_country_tx_fact', RunId: 'run-4' }],
-    ]);
-    expect(cloud.steps.map((step) => step.name)).toEqual([
-      'sample_country_dim - load into warehouse',
-      'sample_country_dim - archive staged files',
-      'sample_country_tx_fact - load into warehouse',
-      'sample_country_tx_fact - archive staged files',
-    ]);
+    // Every declared table, by kind in the order the Master runs them; RunId is the child execution's name.
+    const declared = [
+      ...refs.tables.dimension.map((table) => ['dimension-process', table.table] as const),
+      ...refs.tables.fact.map((table) => ['fact-process', table.table] as const),
+    ];
+    const runIds = new Map(cloud.executions.map((execution) => [execution.workflow, execution.arn.split(':').at(-1)]));
+    expect(cloud.calls('stage-landed-files').map((call) => [call.workflow, call.input])).toEqual(
+      declared.map(([workflow, table]) => [workflow, { Bucket: PLACEHOLDER_BUCKET, Table: table, RunId: runIds.get(workflow) }]),
+    );
+    expect(cloud.steps.map((step) => step.name)).toEqual(
+      declared.flatMap(([, table]) => [`${table} - load into warehouse`, `${table} - archive staged files`]),
+    );
     expect(cloud.clusters.map((cluster) => [cluster.id, cluster.state])).toEqual([['j-CLUSTER1', 'TERMINATED']]);
     expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
     expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Master succeeded']);
@@ -42,7 +46,7 @@ describe('Function: Master with its children running', () => {
     const cloud = new FakeCloud(refs, {
       children: 'run',
       childPolls: 1,
-      step: ({ Step_Name }) => (Step_Name === 'sample_country_tx_fact - load into warehouse' ? ['SUBMITTED', 'ERROR'] : ['SUCCESS']),
+      step: ({ Step_Name }) => (Step_Name === `${FACT} - load into warehouse` ? ['SUBMITTED', 'ERROR'] : ['SUCCESS']),
     });
 
     // Act
@@ -67,7 +71,7 @@ describe('Function: Master with its children running', () => {
     expect(cloud.clusters.map((cluster) => cluster.state)).toEqual(['TERMINATED']);
     expect(cloud.s3.text(STATE_FILE)).toBeUndefined();
     expect(cloud.messages.map((m) => m.Message)).toEqual([
-      'Fact Process failed in state Process fact tables: EmrStepFailed: table sample_country_tx_fact failed in state Check load: step s-STEP3 (sample_country_tx_fact - load into warehouse) on cluster j-CLUSTER1 ended ERROR',
+      `Fact Process failed in state Process fact tables: EmrStepFailed: table ${FACT} failed in state Check load: step s-STEP${2 * refs.tables.dimension.length + 1} (${FACT} - load into warehouse) on cluster j-CLUSTER1 ended ERROR`,
       `Master failed in state Check Fact Process: ChildWorkflowFailed: Fact Process execution ${cloud.executions[3]?.arn} failed, timed out or was aborted; its own notification tells why`,
     ]);
   });
