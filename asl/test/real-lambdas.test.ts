@@ -1,7 +1,7 @@
 // The workflows with the real Lambda handlers in their Tasks (SDK clients mocked): a definition that
 // sends a Lambda the wrong event, or reads a field its result does not have, fails here.
 import { ListClustersCommand, RunJobFlowCommand, TerminateJobFlowsCommand } from '@aws-sdk/client-emr';
-import { archivedKeyOf, getTable, stagedFileKey, tablePrefixes } from '@data-pipeline/model';
+import { archivedKeyOf, sampleCsv, stagedFileKey, type TableDefinition, tablePrefixes, tablesOfKind } from '@data-pipeline/model';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TableKind } from '../src/model-types';
 import { PLACEHOLDER_BUCKET, sampleReferences } from '../src/sample-references';
@@ -17,12 +17,14 @@ const given = (scenario: Scenario = {}) => {
   return cloud;
 };
 
-/** Files of the sample tables that fit their declared format. */
-const VALID: Record<TableKind, string> = {
-  dimension: 'id,country_name\n1,"France"\n2,"Japan"\n',
-  fact: 'tx_id,country_id,tx_amount,date_id\n1,1,10.50,20260101\n2,2,3.25,20260102\n',
-};
-const SAMPLE = { dimension: getTable('sample_country_dim'), fact: getTable('sample_country_tx_fact') };
+/** The first declared table of each kind, and a file of each that fits its declared format (the model's sample files). */
+function firstOfKind(kind: TableKind): TableDefinition {
+  const [table] = tablesOfKind(kind);
+  if (!table) throw new Error(`no ${kind} table is declared`);
+  return table;
+}
+const SAMPLE = { dimension: firstOfKind('dimension'), fact: firstOfKind('fact') };
+const VALID: Record<TableKind, string> = { dimension: sampleCsv(SAMPLE.dimension, { rows: 2 }), fact: sampleCsv(SAMPLE.fact, { rows: 2 }) };
 const STAGING = ['Stage landed files', 'Notice to send?', 'Anything to load?'];
 
 function land(kind: TableKind, file: string, text = VALID[kind]): void {
@@ -121,11 +123,11 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     expect(cloud.steps).toEqual([]);
     expect(cloud.messages).toEqual([
       {
-        Subject: 'data-pipeline: Dimension Process: sample_country_dim',
-        Message: 'sample_country_dim: nothing landed and nothing staged; the table is left as it was (no load).',
+        Subject: `data-pipeline: Dimension Process: ${SAMPLE.dimension.name}`,
+        Message: `${SAMPLE.dimension.name}: nothing landed and nothing staged; the table is left as it was (no load).`,
       },
     ]);
-    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { tables: [{ table: 'sample_country_dim', Status: 'EMPTY' }] } });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { tables: [{ table: `${SAMPLE.dimension.name}`, Status: 'EMPTY' }] } });
   });
 
   it('returns the facts loaded after quarantining a malformed file with its report and notifying about it', async () => {
@@ -142,10 +144,10 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     expect(result.items[0]?.slice(0, 4)).toEqual(['Stage landed files', 'Notice to send?', 'Send notice', 'Anything to load?']);
     expect(cloud.s3.keys(PLACEHOLDER_BUCKET, quarantine)).toEqual([`${quarantine}_report.json`, `${quarantine}bad.csv`]);
     expect(cloud.steps.map((step) => step.name)).toEqual([
-      'sample_country_tx_fact - load into warehouse',
-      'sample_country_tx_fact - archive staged files',
+      `${SAMPLE.fact.name} - load into warehouse`,
+      `${SAMPLE.fact.name} - archive staged files`,
     ]);
-    expect(cloud.messages.map((m) => m.Subject)).toEqual(['data-pipeline: Fact Process: sample_country_tx_fact']);
+    expect(cloud.messages.map((m) => m.Subject)).toEqual([`data-pipeline: Fact Process: ${SAMPLE.fact.name}`]);
     expect(cloud.messages[0]?.Message).toMatch(
       /^sample_country_tx_fact: 1 landed file\(s\) did not match the declared format and were quarantined, not loaded; 1 file\(s\) staged for loading\.\n- bad\.csv: line 2: /,
     );
@@ -168,9 +170,9 @@ describe('Function: the workflows with the real Lambda handlers', () => {
 
     // Assess
     expect(cloud.steps.map((step) => step.name)).toEqual([
-      'sample_country_tx_fact - archive staged files',
-      'sample_country_tx_fact - load into warehouse',
-      'sample_country_tx_fact - archive staged files',
+      `${SAMPLE.fact.name} - archive staged files`,
+      `${SAMPLE.fact.name} - load into warehouse`,
+      `${SAMPLE.fact.name} - archive staged files`,
     ]);
     expect(cloud.calls('stage-landed-files')).toHaveLength(2);
     expect(cloud.s3.keys(PLACEHOLDER_BUCKET, tablePrefixes(SAMPLE.fact).archive)).toEqual([
@@ -179,9 +181,9 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     ]);
     expect(cloud.messages).toEqual([
       {
-        Subject: 'data-pipeline: Fact Process: sample_country_tx_fact',
+        Subject: `data-pipeline: Fact Process: ${SAMPLE.fact.name}`,
         Message:
-          'sample_country_tx_fact: the 1 file(s) in staging were loaded by an earlier run whose archiving stopped; they are archived now without loading them again.',
+          `${SAMPLE.fact.name}: the 1 file(s) in staging were loaded by an earlier run whose archiving stopped; they are archived now without loading them again.`,
       },
     ]);
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { tables: [{ Status: 'STAGED', stage: { Moved: 1 } }] } });

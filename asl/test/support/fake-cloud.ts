@@ -2,6 +2,16 @@
 // EMR (clusters, steps, fleets), Step Functions (child executions), SNS and state file. Events are
 // validated with @data-pipeline/core's own schemas, so a definition sending the wrong shape fails.
 // Status answers follow a scenario; faults make a Lambda throw a named error.
+//
+// One of three emulations of AWS, each for its own tests:
+// - this fake cloud: the definitions' own logic — every branch, retry, catch and poll, with any answer a
+//   Lambda may give (or one outside its contract), in milliseconds;
+// - real-lambdas.ts extends it: the same in-memory world, the real handlers in the Tasks — the
+//   definitions and the handlers agree on events and results;
+// - packages/local-cloud: the real wire, the bundles, Spark and the S3 server — what runs end to end
+//   (packages/local's tests and the local mode).
+// The three share their fixtures: the model's declarations and sample files (sampleCsv), core's test
+// config.ini, and the references of every caller (environmentReferences).
 import {
   anyEvent,
   checkDuplicateExecutionEvent,

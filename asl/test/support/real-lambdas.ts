@@ -4,6 +4,10 @@
 // stage-landed-files reads and moves). The handlers read a valid config.ini from the mocked S3 and
 // the environment variables a deployed function gets. An s3-dist-cp step moves the objects of its
 // --src folder to its --dest folder when it succeeds, as EMR's would.
+//
+// Its purpose among the three emulations (fake-cloud.ts lists them): that each definition sends each
+// handler an event it takes and reads only fields its result has, in-process and in seconds, which the
+// fake cloud (contracts written down) cannot tell and the local cloud (bundles, JVMs) tells in minutes.
 import {
   AddJobFlowStepsCommand,
   DescribeClusterCommand,

@@ -1,5 +1,7 @@
 // Every local service together, on 127.0.0.1, sharing one folder: the lake (S3 objects), the logs, the
 // metastore and warehouse of the Spark engine, and the messages SNS received.
+// Of the repository's three emulations of AWS (asl/test/support/fake-cloud.ts lists them), the one with
+// the real wire: SDK clients over HTTP, the Lambda bundles, Spark — the local mode and its end-to-end tests.
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { EmrTimings } from './emr/cluster-runtime';
