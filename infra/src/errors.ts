@@ -1,5 +1,19 @@
 /** Errors of the infrastructure app: each names what is wrong and how to fix it. */
 
+export class StaleBundleError extends Error {
+  override name = 'StaleBundleError';
+  constructor(
+    readonly lambda: string,
+    readonly missingTables: string[],
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `the bundle of ${lambda} does not know the declared table(s) ${missingTables.join(', ')}: it was built from other declarations than this deploy's definitions; build it again with \`pnpm build\``,
+      options,
+    );
+  }
+}
+
 export class MissingBundleError extends Error {
   override name = 'MissingBundleError';
   constructor(

@@ -1,26 +1,33 @@
 // Adding a table is its declaration and its load script: a fixture model declares a third table,
 // product_dim, beside the repository's, and everything else follows without another edit — the DDL, the
-// rendered definitions, the synthesized stack (Glue, IAM, the script object, the state machines) and a
+// rendered definitions, the two Lambda bundles that compile the declarations in (built here as
+// `pnpm build` would), the synthesized stack (Glue, IAM, the script object, the state machines) and a
 // run of the Master on the real Lambda handlers, which stage, load and archive its landed file.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildWorkflows, definitionProblems, sampleReferences, WORKFLOW_IDS } from '@data-pipeline/asl';
 import {
   ddlFileContent,
   getTable,
   hiveScriptPath,
+  LAMBDA_NAMES,
   sampleCsv,
   stagedFileKey,
+  TABLE_DECLARATION_LAMBDAS,
   tablePrefixes,
   tables,
   withGeneratedBlock,
 } from '@data-pipeline/model';
 import { PRODUCT_DIM, PRODUCT_DIM_LOAD_SCRIPT } from '@data-pipeline/model/testing';
+import { build, type Options } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PLACEHOLDER_BUCKET } from '../../asl/src/sample-references';
 import { RealLambdaCloud } from '../../asl/test/support/real-lambdas';
+import { lambdaBundle } from '../../tsup.shared';
 import { buildApp } from '../src/app';
+import { StaleBundleError } from '../src/errors';
 import { terraformLiteral } from '../src/terraform-text';
 import { type Json, readStack } from './support/synthesized';
 
@@ -36,8 +43,46 @@ const EXTRA = PRODUCT_DIM.name;
 const [DECLARED] = tables.filter((table) => table.kind === PRODUCT_DIM.kind && table.name !== EXTRA);
 let root: string;
 let outdir: string;
+let lambdasRoot: string;
 
-beforeAll(() => {
+/** The declarations file as the fixture model has it: the repository's declarations and product_dim. */
+const withExtraTable: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'extra-table',
+  setup(bundler) {
+    bundler.onLoad({ filter: /[\\/]tables[\\/]declarations\.ts$/ }, async (args) => ({
+      contents: `${await readFile(args.path, 'utf8')}
+import { PRODUCT_DIM as extra } from ${JSON.stringify(join(REPOSITORY, 'packages/model/src/testing/index.ts'))};
+tableDeclarations.push(extra);
+`,
+      loader: 'ts',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/** The bundles of the fixture model: the two that compile the declarations in are built again, the others are the repository's. */
+async function buildBundles(): Promise<string> {
+  const bundles = mkdtempSync(join(tmpdir(), 'extra-table-lambdas-'));
+  for (const lambda of LAMBDA_NAMES) {
+    const own = join(REPOSITORY, 'packages', 'lambdas', lambda);
+    if (!(TABLE_DECLARATION_LAMBDAS as readonly string[]).includes(lambda)) {
+      symlinkSync(own, join(bundles, lambda), 'dir');
+      continue;
+    }
+    await build({
+      ...lambdaBundle,
+      config: false,
+      silent: true,
+      entry: { index: join(own, 'src', 'index.ts') },
+      outDir: join(bundles, lambda, 'dist'),
+      esbuildPlugins: [withExtraTable],
+    });
+  }
+  return bundles;
+}
+
+beforeAll(async () => {
+  lambdasRoot = await buildBundles();
   // The fixture repository: the load scripts of the repository's tables and of the added one.
   root = mkdtempSync(join(tmpdir(), 'extra-table-'));
   outdir = mkdtempSync(join(tmpdir(), 'extra-table-synth-'));
@@ -48,6 +93,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
+  rmSync(lambdasRoot, { recursive: true, force: true });
   rmSync(root, { recursive: true, force: true });
   rmSync(outdir, { recursive: true, force: true });
 });
@@ -82,7 +128,7 @@ describe('Function: a table added by its declaration and its load script', () =>
 
   it('returns a stack in which every kind of resource that names a declared table names the added one too', () => {
     // Act
-    const { app } = buildApp({ outdir, environments: ['dev'], repositoryRoot: root });
+    const { app } = buildApp({ outdir, environments: ['dev'], repositoryRoot: root, lambdasRoot });
     app.synth();
     const stack = readStack(join(outdir, 'stacks', 'data-pipeline-dev'), 'data-pipeline-dev');
 
@@ -98,6 +144,15 @@ describe('Function: a table added by its declaration and its load script', () =>
     const script = Object.values(stack.json.resource.aws_s3_object ?? {}).find((object) => String(object.key).endsWith(`/${EXTRA}.hql`));
     expect(script?.content).toBe(terraformLiteral(readFileSync(join(root, hiveScriptPath(PRODUCT_DIM)), 'utf8')));
     expect(script?.content).toContain(`INSERT OVERWRITE TABLE $\${hivevar:WAREHOUSE_DATABASE}.${EXTRA}`);
+  });
+
+  it('throws StaleBundleError naming the table when a bundle was built from the declarations without it', () => {
+    // Act
+    const act = () => buildApp({ outdir, environments: ['dev'], repositoryRoot: root });
+
+    // Assess
+    expect(act).toThrow(StaleBundleError);
+    expect(act).toThrow(`the bundle of check-landed-files does not know the declared table(s) ${EXTRA}`);
   });
 
   it('returns SUCCESS from the Master on the real handlers, which stage, load and archive the landed file', async () => {

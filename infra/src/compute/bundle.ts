@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MissingBundleError } from '../errors';
+import { MissingBundleError, StaleBundleError } from '../errors';
 import { deterministicZip } from './deterministic-zip';
 
 /** The tsup bundle of a Lambda package (packages/lambdas/<name>/dist/index.mjs, handler `index.handler`), packaged as a zip. */
@@ -76,4 +76,14 @@ export function lambdaPackage(lambda: string, lambdasRoot = defaultLambdasRoot()
   const result = packageDirectory(lambda, directory, cache);
   packaged.set(memoKey, { fingerprint: current, result });
   return result;
+}
+
+/**
+ * A bundle that compiles the table declarations in must name every declared table (as a string literal):
+ * otherwise the state machines of this deploy would send it a table it does not know.
+ */
+export function assertBundleKnowsTables(lambda: string, lambdasRoot: string, tableNames: readonly string[]): void {
+  const text = readFileSync(join(lambdasRoot, lambda, 'dist', BUNDLE_FILE), 'utf8');
+  const missing = tableNames.filter((name) => !text.includes(`"${name}"`) && !text.includes(`'${name}'`));
+  if (missing.length > 0) throw new StaleBundleError(lambda, missing);
 }

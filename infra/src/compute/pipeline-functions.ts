@@ -1,7 +1,7 @@
-import { s3Layout, TARGET_FOLDER_KEY } from '@data-pipeline/model';
+import { s3Layout, TABLE_DECLARATION_LAMBDAS, TARGET_FOLDER_KEY, tables } from '@data-pipeline/model';
 import { Construct } from 'constructs';
 import type { StackContext } from '../context';
-import { defaultLambdasRoot, defaultPackageCache, lambdaPackage } from './bundle';
+import { assertBundleKnowsTables, defaultLambdasRoot, defaultPackageCache, lambdaPackage } from './bundle';
 import { type LambdaName, lambdaEnvironment, lambdaNames } from './lambdas';
 import { PipelineFunction } from './pipeline-function';
 
@@ -21,6 +21,7 @@ export class PipelineFunctions extends Construct {
 
   constructor(scope: Construct, id: string, context: StackContext, props: PipelineFunctionsProps) {
     super(scope, id);
+    const lambdasRoot = props.lambdasRoot ?? defaultLambdasRoot();
     for (const lambda of lambdaNames) {
       const environment = lambdaEnvironment(lambda, {
         bucket: props.bucket,
@@ -30,7 +31,14 @@ export class PipelineFunctions extends Construct {
         targetFolderKey: TARGET_FOLDER_KEY,
         subject: `data-pipeline ${context.env.name}`,
       });
-      const code = lambdaPackage(lambda, props.lambdasRoot ?? defaultLambdasRoot(), props.packageCache ?? defaultPackageCache());
+      const code = lambdaPackage(lambda, lambdasRoot, props.packageCache ?? defaultPackageCache());
+      // One deploy carries a table change to both channels: these bundles must know the tables the definitions list.
+      if ((TABLE_DECLARATION_LAMBDAS as readonly string[]).includes(lambda))
+        assertBundleKnowsTables(
+          lambda,
+          lambdasRoot,
+          tables.map((table) => table.name),
+        );
       this.functions.set(lambda, new PipelineFunction(this, lambda, context, { lambda, package: code, environment, keyArn: props.keyArn }));
     }
   }

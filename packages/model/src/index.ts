@@ -60,6 +60,7 @@ export {
   type LambdaVariables,
   lambdaCatalog,
   lambdaEnvironment,
+  TABLE_DECLARATION_LAMBDAS,
   TARGET_FOLDER_KEY,
 } from './lambdas';
 export {

@@ -31,6 +31,12 @@ export type LambdaName = keyof typeof lambdaCatalog;
 
 export const LAMBDA_NAMES = Object.keys(lambdaCatalog) as LambdaName[];
 
+/**
+ * The Lambdas whose bundles compile the table declarations in (the other sixteen read only config.ini):
+ * a table change rebuilds these two, and infra refuses a bundle that does not know every declared table.
+ */
+export const TABLE_DECLARATION_LAMBDAS = ['check-landed-files', 'stage-landed-files'] as const satisfies readonly LambdaName[];
+
 export function isLambdaName(value: string): value is LambdaName {
   return Object.hasOwn(lambdaCatalog, value);
 }
