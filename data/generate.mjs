@@ -16,6 +16,10 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { tsImport } from 'tsx/esm/api';
+
+// The model is TypeScript, loaded through tsx (a root devDependency): its declarations, sample rows and PRNG.
+const model = await tsImport('../packages/model/src/index.ts', import.meta.url);
 
 const COUNTRY_NAMES = [
   'Argentina', 'Australia', 'Brazil', 'Canada', "Côte d'Ivoire", 'Denmark', 'Egypt', 'France', 'Germany', 'India',
@@ -31,18 +35,6 @@ function integer(name, value, min) {
   const number = Number(value);
   if (!Number.isInteger(number) || number < min) fail(`--${name} must be a whole number >= ${min}, got ${value}`);
   return number;
-}
-
-/** mulberry32: a small deterministic PRNG, so the same options give the same files. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function dateIds(start, count) {
@@ -84,7 +76,7 @@ async function generateFacts(options) {
   const countries = integer('countries', options.countries ?? '20', 1);
   const firstId = integer('first-id', options['first-id'] ?? '1', 1);
   const dates = dateIds(options['start-date'] ?? '20240101', integer('dates', options.dates ?? '3', 1));
-  const next = random(integer('seed', options.seed ?? '42', 0));
+  const next = model.seededRandom(integer('seed', options.seed ?? '42', 0));
   const perDate = Object.fromEntries(dates.map((date) => [date, 0]));
   let total = 0n;
   const written = [];
@@ -121,10 +113,8 @@ async function generateDimension(options) {
   return { table: 'sample_country_dim', files: [path], rows: countries };
 }
 
-/** Files of any declared table: the model is TypeScript, loaded through tsx (a root devDependency). */
+/** Files of any declared table, from its declaration. */
 async function generateTable(options) {
-  const { tsImport } = await import('tsx/esm/api');
-  const model = await tsImport('../packages/model/src/index.ts', import.meta.url);
   let table;
   try {
     table = model.getTable(options.table);

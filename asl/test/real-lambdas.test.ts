@@ -182,8 +182,7 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     expect(cloud.messages).toEqual([
       {
         Subject: `data-pipeline: Fact Process: ${SAMPLE.fact.name}`,
-        Message:
-          `${SAMPLE.fact.name}: the 1 file(s) in staging were loaded by an earlier run whose archiving stopped; they are archived now without loading them again.`,
+        Message: `${SAMPLE.fact.name}: the 1 file(s) in staging were loaded by an earlier run whose archiving stopped; they are archived now without loading them again.`,
       },
     ]);
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { tables: [{ Status: 'STAGED', stage: { Moved: 1 } }] } });

@@ -101,7 +101,7 @@ export {
   topicName,
   workAreaBucketName,
 } from './naming';
-export { type SampleOptions, sampleCsv, sampleRows } from './samples';
+export { type SampleOptions, sampleCsv, sampleRows, seededRandom } from './samples';
 export { environmentFromSettings, nameSuffixOf, type StateBackend, stateBackendOf } from './settings/environment';
 export {
   repositorySettingsDirectory,

@@ -13,8 +13,8 @@ export interface SampleOptions {
   seed?: number;
 }
 
-/** mulberry32: a small deterministic PRNG. */
-function random(seed: number): () => number {
+/** mulberry32: a small deterministic PRNG (numbers in [0, 1)), the same for a seed on every machine. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -55,7 +55,7 @@ function value(column: HiveColumn, row: number, key: number, partition: number |
 
 /** The rows (values as text, in declaration order) of a sample file of the table. */
 export function sampleRows(table: TableDefinition, options: SampleOptions): string[][] {
-  const next = random(options.seed ?? 42);
+  const next = seededRandom(options.seed ?? 42);
   const partitionCount = Math.max(1, options.partitionValues ?? 3);
   const partitions = new Set(partitionColumns(table).map((column) => column.name));
   const firstId = options.firstId ?? 1;

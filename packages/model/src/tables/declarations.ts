@@ -1,18 +1,10 @@
-import type { SourceFormat, TableDefinition } from './schema';
+import { orcSnappy, quotedCsvWithHeader } from './formats';
+import type { TableDefinition } from './schema';
 
 /**
  * The tables of the pipeline, in load order within each kind. Adding a table is one entry here plus
  * its load script hive/scripts/<name>.hql (then `pnpm --filter @data-pipeline/model run generate:ddl`).
  */
-
-const quotedCsvWithHeader: SourceFormat = {
-  format: 'csv',
-  delimiter: ',',
-  quoteChar: '"',
-  escapeChar: '\\',
-  headerRows: 1,
-  encoding: 'UTF-8',
-};
 
 export const tableDeclarations: TableDefinition[] = [
   {
@@ -26,7 +18,7 @@ export const tableDeclarations: TableDefinition[] = [
     partitionKeys: [],
     source: quotedCsvWithHeader,
     loadMode: 'overwrite',
-    storage: { format: 'ORC', compression: 'SNAPPY' },
+    storage: orcSnappy,
   },
   {
     name: 'sample_country_tx_fact',
@@ -41,6 +33,6 @@ export const tableDeclarations: TableDefinition[] = [
     partitionKeys: ['date_id'],
     source: quotedCsvWithHeader,
     loadMode: 'append',
-    storage: { format: 'ORC', compression: 'SNAPPY' },
+    storage: orcSnappy,
   },
 ];

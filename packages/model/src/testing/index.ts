@@ -1,5 +1,6 @@
 // A table the repository does not declare, for the tests that prove a table is one declaration and one
 // load script: they add it to the model (vi.mock of tables/declarations) and find it everywhere.
+import { orcSnappy, quotedCsvWithHeader } from '../tables/formats';
 import type { TableDefinition } from '../tables/schema';
 
 export const PRODUCT_DIM: TableDefinition = {
@@ -12,9 +13,9 @@ export const PRODUCT_DIM: TableDefinition = {
     { name: 'unit_price', type: 'decimal(10,2)', comment: 'price of one unit' },
   ],
   partitionKeys: [],
-  source: { format: 'csv', delimiter: ',', quoteChar: '"', escapeChar: '\\', headerRows: 1, encoding: 'UTF-8' },
+  source: quotedCsvWithHeader,
   loadMode: 'overwrite',
-  storage: { format: 'ORC', compression: 'SNAPPY' },
+  storage: orcSnappy,
 };
 
 /** Its hand-written load script, shaped like hive/scripts/sample_country_dim.hql: the generated block, then the load. */
