@@ -27,13 +27,21 @@ async function queryRows(services: Services, sql: string): Promise<string[][]> {
   return rows;
 }
 
+/** Rows ordered by their first value: as numbers where both are numbers, else as text. */
+function byFirstValue(a: string[], b: string[]): number {
+  const [x = '', y = ''] = [a[0], b[0]];
+  const [nx, ny] = [Number(x), Number(y)];
+  return x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
+}
+
 /**
  * A table's warehouse rows: its declared columns in declaration order (partition keys where they were
  * declared), each as text, ordered by the first column.
  */
 export async function warehouseRows(services: Services, table: TableDefinition, env = getEnvironment('local')): Promise<string[][]> {
   const columns = table.columns.map((column) => `CAST(${column.name} AS STRING)`).join(', ');
-  return queryRows(services, `SELECT ${columns} FROM ${warehouseTable(env, table).qualifiedName} ORDER BY ${table.columns[0]?.name}`);
+  const rows = await queryRows(services, `SELECT ${columns} FROM ${warehouseTable(env, table).qualifiedName}`);
+  return rows.sort(byFirstValue);
 }
 
 export async function warehouseSourceCounts(services: Services, env = getEnvironment('local')): Promise<SourceCounts> {
