@@ -219,10 +219,13 @@ class HiveExecutor:
         if not frame.columns:
             return
         plan = frame._jdf.queryExecution().executedPlan()
-        jvm = self.spark._jvm
-        lines = jvm.scala.jdk.javaapi.CollectionConverters.asJava(jvm.org.apache.spark.sql.execution.HiveResult.hiveResultString(plan))
+        # HiveResult formats values as the CLI prints them (a Scala Seq; walked with its iterator, as
+        # Scala 2.12 and 2.13 both have one).
+        lines = self.spark._jvm.org.apache.spark.sql.execution.HiveResult.hiveResultString(plan).iterator()
         result.columns = list(frame.columns)
-        result.rows = [str(line).split('\t') for line in lines]
+        result.rows = []
+        while lines.hasNext():
+            result.rows.append(str(lines.next()).split('\t'))
 
     def _print(self, result: StatementResult, request: ScriptRequest) -> None:
         if result.columns:

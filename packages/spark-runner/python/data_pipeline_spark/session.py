@@ -71,13 +71,4 @@ def create_session(settings: SessionSettings):  # -> pyspark.sql.SparkSession
     os.environ.setdefault('SPARK_LOCAL_IP', '127.0.0.1')
     spark = builder.enableHiveSupport().getOrCreate()
     spark.sparkContext.setLogLevel('WARN')
-    _silence_python_query_loggers()
     return spark
-
-
-def _silence_python_query_loggers() -> None:
-    """PySpark logs every failed query with its JVM stack trace; the runner reports failures itself."""
-    from pyspark.logger import PySparkLogger
-
-    for name in ('SQLQueryContextLogger', 'DataFrameQueryContextLogger'):
-        PySparkLogger.getLogger(name).disabled = True
