@@ -61,7 +61,8 @@ MSCK REPAIR TABLE ${hivevar:STAGE_DATABASE}.sample_country_tx_fact SYNC PARTITIO
 
 -- The dates the staged files touch are rewritten whole: their rows from other files are kept, their rows
 -- from a staged file (loaded before, by a run that failed later) are replaced by the staged rows.
--- Dates no staged row has are not read or written (dynamic partition pruning on the join).
+-- Dates no staged row has are not read or written (dynamic partition pruning on the join). The join is
+-- NULL-safe: rows whose date did not cast sit in the NULL partition, which a load rewrites like any other.
 -- Spark SQL ignores skip.header.line.count: header lines are dropped by content, the first column equal to its
 -- name whatever the case, byte order mark, spaces or quotes around it (headerRowFilter of the model).
 -- DISTRIBUTE BY date_id writes one file per partition and load instead of one per task.
@@ -74,7 +75,7 @@ FROM (
     SELECT DISTINCT CAST(trim(date_id) AS INT) AS date_id
     FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
     WHERE coalesce(lower(regexp_replace(tx_id, '^[\\uFEFF\\s"]+|[\\s"]+$', '')), '') <> 'tx_id'
-  ) touched ON kept.date_id = touched.date_id
+  ) touched ON kept.date_id <=> touched.date_id
   LEFT OUTER JOIN (
     SELECT DISTINCT source_file FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
   ) restaged ON kept.source_file = restaged.source_file

@@ -47,7 +47,7 @@ export const engineSettings: readonly EngineSetting[] = [
     key: 'hive.exec.dynamic.partition',
     value: 'true',
     scope: 'hive',
-    why: 'Spark\'s Hive write path (V1WritesHiveUtils) refuses a dynamic-partition INSERT when this is false: https://github.com/apache/spark/blob/v3.5.6/sql/hive/src/main/scala/org/apache/spark/sql/hive/execution/V1WritesHiveUtils.scala',
+    why: "Spark's Hive write path (V1WritesHiveUtils) refuses a dynamic-partition INSERT when this is false: https://github.com/apache/spark/blob/v3.5.6/sql/hive/src/main/scala/org/apache/spark/sql/hive/execution/V1WritesHiveUtils.scala",
   },
   {
     key: 'hive.exec.dynamic.partition.mode',
@@ -59,13 +59,13 @@ export const engineSettings: readonly EngineSetting[] = [
     key: 'spark.sql.hive.convertMetastoreOrc',
     value: 'true',
     scope: 'spark',
-    why: 'ORC tables of the metastore are read and written by Spark\'s native ORC source (which honours partitionOverwriteMode), not the Hive SerDe: https://spark.apache.org/docs/3.5.6/sql-data-sources-orc.html',
+    why: "ORC tables of the metastore are read and written by Spark's native ORC source (which honours partitionOverwriteMode), not the Hive SerDe: https://spark.apache.org/docs/3.5.6/sql-data-sources-orc.html",
   },
   {
     key: 'spark.sql.orc.impl',
     value: 'native',
     scope: 'spark',
-    why: 'the ORC reader and writer are Apache ORC 1.9 (Spark\'s own), not Hive 2.3\'s: https://spark.apache.org/docs/3.5.6/sql-data-sources-orc.html',
+    why: "the ORC reader and writer are Apache ORC 1.9 (Spark's own), not Hive 2.3's: https://spark.apache.org/docs/3.5.6/sql-data-sources-orc.html",
   },
   {
     key: 'spark.sql.orc.compression.codec',

@@ -135,7 +135,9 @@ describe('Function: load scripts (settings)', () => {
 describe('Function: headerRowFilter', () => {
   it('returns the condition every load script drops its header lines by, on the first staged column', () => {
     // act / assess
-    expect(headerRowFilter('TX_ID')).toBe(String.raw`coalesce(lower(regexp_replace(TX_ID, '^[\\uFEFF\\s"]+|[\\s"]+$', '')), '') <> 'tx_id'`);
+    expect(headerRowFilter('TX_ID')).toBe(
+      String.raw`coalesce(lower(regexp_replace(TX_ID, '^[\\uFEFF\\s"]+|[\\s"]+$', '')), '') <> 'tx_id'`,
+    );
     for (const table of tables) {
       const script = readFileSync(join(hiveDirectory(), '..', hiveScriptPath(table)), 'utf8');
       const [first] = stagingColumns(table);

@@ -70,7 +70,9 @@ describe('Function: loadCommand', () => {
     const [steps] = tableWorkflowSteps({ name: 'local' }, 'dimension', 'bucket');
     const deployed = steps?.load.Cmd_Run.split(/\s+/) ?? [];
     const variables = Object.fromEntries(
-      deployed.flatMap((arg, index) => (deployed[index - 1] === '-d' ? [[arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]] : [])),
+      deployed.flatMap((arg, index) =>
+        deployed[index - 1] === '-d' ? [[arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]] : [],
+      ),
     );
     // act
     const local = loadCommand('/repo/hive/scripts/sample_country_dim.hql', variables);
