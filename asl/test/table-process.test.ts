@@ -66,7 +66,8 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
       [sample.load.Step_Name, sample.load.Cmd_Run],
       [sample.archive.Step_Name, sample.archive.Cmd_Run],
     ]);
-    expect(cloud.steps[0]?.args.slice(0, 3)).toEqual(['hive', '-v', '-f']);
+    expect(cloud.steps[0]?.args[0]).toBe('spark-sql');
+    expect(cloud.steps[0]?.args).toContain('-f');
     expect(cloud.steps[1]?.args).toEqual([
       's3-dist-cp',
       '--src',
@@ -364,7 +365,7 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
       `second_${kind}`,
       `third_${kind}`,
     ]);
-    expect(cloud.steps.filter((step) => step.args[0] === 'hive').map((step) => step.args[3])).toEqual([
+    expect(cloud.steps.filter((step) => step.args[0] === 'spark-sql').map((step) => step.args[step.args.indexOf('-f') + 1])).toEqual([
       `s3://${PLACEHOLDER_BUCKET}/data-workflows/prod/libs/hive-scripts/${sample.table}.hql`,
       `s3://${PLACEHOLDER_BUCKET}/data-workflows/prod/libs/hive-scripts/second_${kind}.hql`,
       `s3://${PLACEHOLDER_BUCKET}/data-workflows/prod/libs/hive-scripts/third_${kind}.hql`,

@@ -1,5 +1,6 @@
 -- sample_country_dim: the warehouse dimension is replaced by the files in staging (one folder, one source_file partition, per file).
--- EMR step: hive -v -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql
+-- EMR step (command-runner.jar, the Spark SQL of the cluster release): spark-sql <engine settings of the model> -v
+--   -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql
 --   -d STAGE_LOCATION=s3://BUCKET/data-workflows/stage/STG_DWH/stg_dimension_db/sample_country_dim
 --   -d WAREHOUSE_LOCATION=s3://BUCKET/data-workflows/prod/DWH/dimension_db/sample_country_dim
 --   -d STAGE_DATABASE=ENV_stg_dimension_db -d WAREHOUSE_DATABASE=ENV_dimension_db
@@ -51,12 +52,12 @@ MSCK REPAIR TABLE ${hivevar:STAGE_DATABASE}.sample_country_dim SYNC PARTITIONS;
 
 -- The workflow runs this only when something is staged (stage-landed-files answers EMPTY otherwise),
 -- so an empty staging zone never wipes the dimension.
--- Hive skips the header through skip.header.line.count, Spark SQL does not: header lines are dropped by content.
--- Hadoop drops a UTF-8 byte order mark at the start of a file, the regexp_replace is a second guard.
+-- Spark SQL ignores skip.header.line.count: header lines are dropped by content, the first column equal to its
+-- name whatever the case, byte order mark, spaces or quotes around it (headerRowFilter of the model).
 INSERT OVERWRITE TABLE ${hivevar:WAREHOUSE_DATABASE}.sample_country_dim
 SELECT
   CAST(trim(regexp_replace(id, '^\\uFEFF', '')) AS INT) AS id,
   country_name,
   source_file
 FROM ${hivevar:STAGE_DATABASE}.sample_country_dim
-WHERE coalesce(trim(regexp_replace(id, '^\\uFEFF', '')), '') <> 'id';
+WHERE coalesce(lower(regexp_replace(id, '^[\\uFEFF\\s"]+|[\\s"]+$', '')), '') <> 'id';

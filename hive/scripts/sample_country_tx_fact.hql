@@ -1,6 +1,7 @@
 -- sample_country_tx_fact: staged transactions are added into the date_id partitions of the warehouse table,
 -- replacing the rows of any staged file that was loaded before, so a re-run never duplicates or loses a row.
--- EMR step: hive -v -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_tx_fact.hql
+-- EMR step (command-runner.jar, the Spark SQL of the cluster release): spark-sql <engine settings of the model> -v
+--   -f s3://BUCKET/data-workflows/prod/libs/hive-scripts/sample_country_tx_fact.hql
 --   -d STAGE_LOCATION=s3://BUCKET/data-workflows/stage/STG_DWH/stg_fact_db/sample_country_tx_fact
 --   -d WAREHOUSE_LOCATION=s3://BUCKET/data-workflows/prod/DWH/fact_db/sample_country_tx_fact
 --   -d STAGE_DATABASE=ENV_stg_fact_db -d WAREHOUSE_DATABASE=ENV_fact_db
@@ -53,19 +54,17 @@ TBLPROPERTIES (
 );
 -- END GENERATED DDL
 
-SET hive.exec.dynamic.partition=true;
-SET hive.exec.dynamic.partition.mode=nonstrict;
--- Spark overwrites only the partitions the query writes, as Hive does with dynamic partitions (Hive ignores this key).
-SET spark.sql.sources.partitionOverwriteMode=dynamic;
+-- The session settings (dynamic partition overwrite among them) come with the step, from the model.
 
 -- Each staged file sits in a source_file=<file> folder: register exactly the folders present now.
 MSCK REPAIR TABLE ${hivevar:STAGE_DATABASE}.sample_country_tx_fact SYNC PARTITIONS;
 
 -- The dates the staged files touch are rewritten whole: their rows from other files are kept, their rows
 -- from a staged file (loaded before, by a run that failed later) are replaced by the staged rows.
--- Dates no staged row has are not read or written (dynamic partition pruning on the join).
--- Hive skips the header through skip.header.line.count, Spark SQL does not: header lines are dropped by content.
--- Hadoop drops a UTF-8 byte order mark at the start of a file, the regexp_replace is a second guard.
+-- Dates no staged row has are not read or written (dynamic partition pruning on the join). The join is
+-- NULL-safe: rows whose date did not cast sit in the NULL partition, which a load rewrites like any other.
+-- Spark SQL ignores skip.header.line.count: header lines are dropped by content, the first column equal to its
+-- name whatever the case, byte order mark, spaces or quotes around it (headerRowFilter of the model).
 -- DISTRIBUTE BY date_id writes one file per partition and load instead of one per task.
 INSERT OVERWRITE TABLE ${hivevar:WAREHOUSE_DATABASE}.sample_country_tx_fact PARTITION (date_id)
 SELECT tx_id, country_id, tx_amount, source_file, date_id
@@ -75,8 +74,8 @@ FROM (
   JOIN (
     SELECT DISTINCT CAST(trim(date_id) AS INT) AS date_id
     FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
-    WHERE coalesce(trim(regexp_replace(tx_id, '^\\uFEFF', '')), '') <> 'tx_id'
-  ) touched ON kept.date_id = touched.date_id
+    WHERE coalesce(lower(regexp_replace(tx_id, '^[\\uFEFF\\s"]+|[\\s"]+$', '')), '') <> 'tx_id'
+  ) touched ON kept.date_id <=> touched.date_id
   LEFT OUTER JOIN (
     SELECT DISTINCT source_file FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
   ) restaged ON kept.source_file = restaged.source_file
@@ -89,6 +88,6 @@ FROM (
     source_file,
     CAST(trim(date_id) AS INT) AS date_id
   FROM ${hivevar:STAGE_DATABASE}.sample_country_tx_fact
-  WHERE coalesce(trim(regexp_replace(tx_id, '^\\uFEFF', '')), '') <> 'tx_id'
+  WHERE coalesce(lower(regexp_replace(tx_id, '^[\\uFEFF\\s"]+|[\\s"]+$', '')), '') <> 'tx_id'
 ) loaded
 DISTRIBUTE BY date_id;

@@ -108,7 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           ? undefined
           : async () => {
               const shared = await catalogEngine();
-              return { runCli: (args) => shared.runCli(args), stop: async () => undefined };
+              return { runCli: (args) => shared.runCli(args), runCommand: (argv) => shared.runCommand(argv), stop: async () => undefined };
             },
     });
     const emrHttp = await emr.start();

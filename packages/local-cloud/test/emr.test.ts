@@ -28,7 +28,7 @@ const bucket = 'emr-test-lake';
 function runJobFlow(overrides: Partial<RunJobFlowCommandInput> = {}): RunJobFlowCommandInput {
   return {
     Name: 'data-pipeline-test',
-    ReleaseLabel: 'emr-7.5.0',
+    ReleaseLabel: 'emr-7.12.0',
     LogUri: `s3://${bucket}/emr-logs/`,
     ServiceRole: 'EMR_DefaultRole',
     JobFlowRole: 'EMR_EC2_DefaultRole',
@@ -131,7 +131,7 @@ describe('Class: EmrService', () => {
     expect(coreInstances.Instances?.map((instance) => instance.Market).sort()).toEqual(['ON_DEMAND', 'ON_DEMAND', 'SPOT']);
     expect(described.Cluster).toMatchObject({
       Name: 'data-pipeline-test',
-      ReleaseLabel: 'emr-7.5.0',
+      ReleaseLabel: 'emr-7.12.0',
       Tags: [{ Key: 'pipeline', Value: 'data-pipeline' }],
       StepConcurrencyLevel: 1,
     });
@@ -276,6 +276,37 @@ describe('Class: EmrService', () => {
     expect(cluster.Cluster?.Status?.StateChangeReason).toEqual({ Code: 'STEP_FAILURE', Message: 'Shut down as step failed: bad' });
   });
 
+  it('fails a hive step on a cluster without Hive and a spark-sql step on one without Spark, as their programs are not installed', async () => {
+    // Prepare
+    const clusterId = await waitingCluster({ Applications: [{ Name: 'Hadoop' }] });
+    const step = (name: string, program: string) => ({
+      Name: name,
+      ActionOnFailure: 'CONTINUE' as const,
+      HadoopJarStep: { Jar: 'command-runner.jar', Args: [program, '-f', `s3://${bucket}/x.hql`] },
+    });
+
+    // Act
+    const { StepIds = [] } = await emr.send(
+      new AddJobFlowStepsCommand({ JobFlowId: clusterId, Steps: [step('hive load', 'hive'), step('spark load', 'spark-sql')] }),
+    );
+    for (const id of StepIds)
+      await until(
+        () => stepState(clusterId, id),
+        (state) => state === 'FAILED',
+      );
+    const reasons = await Promise.all(
+      StepIds.map(
+        async (StepId) => (await emr.send(new DescribeStepCommand({ ClusterId: clusterId, StepId }))).Step?.Status?.FailureDetails?.Reason,
+      ),
+    );
+
+    // Assess
+    expect(reasons).toEqual([
+      'Cannot run program "hive": error=2, No such file or directory (the cluster has no Hive application)',
+      'Cannot run program "spark-sql": error=2, No such file or directory (the cluster has no Spark application)',
+    ]);
+  });
+
   it('runs steps up to StepConcurrencyLevel at once and rejects CANCEL_AND_WAIT above 1', async () => {
     // Prepare
     const clusterId = await waitingCluster({ StepConcurrencyLevel: 2 });
@@ -344,7 +375,7 @@ describe('Class: EmrService', () => {
       (state) => state === 'TERMINATED_WITH_ERRORS',
     );
     const clusterId = await waitingCluster();
-    service.faults.steps.push({ stepName: 'load', message: 'Injected: hive failed', remaining: 1 });
+    service.faults.steps.push({ stepName: 'load', message: 'Injected: spark-sql failed', remaining: 1 });
     service.faults.spotUnavailable = true;
 
     // Act
@@ -352,7 +383,11 @@ describe('Class: EmrService', () => {
       new AddJobFlowStepsCommand({
         JobFlowId: clusterId,
         Steps: [
-          { Name: 'load sample', ActionOnFailure: 'CONTINUE', HadoopJarStep: { Jar: 'command-runner.jar', Args: ['hive', '-f', 'x'] } },
+          {
+            Name: 'load sample',
+            ActionOnFailure: 'CONTINUE',
+            HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-sql', '-f', 'x'] },
+          },
         ],
       }),
     );
@@ -378,7 +413,7 @@ describe('Class: EmrService', () => {
       Code: 'BOOTSTRAP_FAILURE',
       Message: 'Injected: bootstrap action failed',
     });
-    expect(step.Step?.Status?.FailureDetails?.Reason).toBe('Injected: hive failed');
+    expect(step.Step?.Status?.FailureDetails?.Reason).toBe('Injected: spark-sql failed');
     expect(resized.InstanceFleets?.find((fleet) => fleet.Id === core?.Id)?.ProvisionedSpotCapacity).toBeLessThan(5);
     expect(resized.InstanceFleets?.find((fleet) => fleet.Id === core?.Id)?.Status?.StateChangeReason?.Code).toBe('CAPACITY_UNAVAILABLE');
   });

@@ -97,3 +97,16 @@ export class UnknownSettingsSourceError extends Error {
     super(`DATA_PIPELINE_SETTINGS is "${value}": leave it unset to read environments/<env>.json, or set it to "example"`);
   }
 }
+
+export class UnknownReleaseError extends Error {
+  override name = 'UnknownReleaseError';
+  constructor(
+    readonly releaseLabel: string,
+    known: readonly string[],
+  ) {
+    super(
+      `EMR release ${releaseLabel} is not in the model's table of releases and their Spark versions (packages/model/src/engine.ts): ` +
+        `expected one of ${known.join(', ')}; add it from the EMR Spark release history`,
+    );
+  }
+}

@@ -58,6 +58,19 @@ export function hiveDefineArguments(variables: Record<string, string>): string[]
   return Object.entries(variables).flatMap(([name, value]) => ['-d', `${name}=${value}`]);
 }
 
+/**
+ * The condition a load script keeps a staged row by: its first column is not the column's name, whatever
+ * its case, and whatever byte order mark, whitespace or double quotes surround it. Spark SQL ignores
+ * `skip.header.line.count` on Hive text tables (SPARK-11374, https://issues.apache.org/jira/browse/SPARK-11374),
+ * so the header line of each staged file is dropped by content; producers write headers in any case
+ * (`TX_ID,…`), after a BOM, with CRLF line ends (Hadoop's line reader ends a line at CR, LF or CRLF).
+ * Each load script writes this text, and a test checks it does.
+ */
+export function headerRowFilter(firstColumn: string): string {
+  // String.raw: the SQL literal holds \\uFEFF and \\s, which Spark's parser reads as the regular expression's \uFEFF and \s.
+  return String.raw`coalesce(lower(regexp_replace(${firstColumn}, '^[\\uFEFF\\s"]+|[\\s"]+$', '')), '') <> '${firstColumn.toLowerCase()}'`;
+}
+
 // Comments in HiveQL stay free of semicolons, quotes and backticks: older Hive CLI splitters do not skip comments.
 export const GENERATED_BLOCK_BEGIN = '-- BEGIN GENERATED DDL, do not edit: pnpm --filter @data-pipeline/model run generate:ddl';
 export const GENERATED_BLOCK_END = '-- END GENERATED DDL';

@@ -9,6 +9,16 @@ export {
   variableDatabases,
   variableLocations,
 } from './ddl';
+export {
+  CLUSTER_APPLICATIONS,
+  EMR_RELEASE_LABEL,
+  EMR_RELEASE_SPARK,
+  type EmrRelease,
+  LOAD_PROGRAM,
+  minorVersionOf,
+  sparkVersionOf,
+} from './engine';
+export { type EngineSetting, engineSettingArguments, engineSettings } from './engine-settings';
 export { type PipelineDefinition, pipelineDefinitions } from './environments/definitions';
 export { environmentNames, environments, getEnvironment, isEnvironmentName, validateEnvironment } from './environments/index';
 export type { EmrSettings, Environment, EnvironmentName, PollIntervals, SpotSettings } from './environments/schema';
@@ -20,6 +30,7 @@ export {
   PlaceholderSettingsError,
   type SettingProblem,
   UnknownEnvironmentError,
+  UnknownReleaseError,
   UnknownSettingsSourceError,
   UnknownTableError,
   UnreadableSettingsError,
@@ -42,6 +53,7 @@ export {
   GENERATED_BLOCK_BEGIN,
   GENERATED_BLOCK_END,
   type HiveScriptVariable,
+  headerRowFilter,
   hiveDdlPath,
   hiveDefineArguments,
   hiveDirectory,
@@ -119,6 +131,7 @@ export { NAME_SUFFIX_MAX_LENGTH, SETTINGS_ENVIRONMENTS, type Settings, type Sett
 export { archivedKeyOf, escapePartitionValue, sourceFileOfKey, stagedFileKey, unescapePartitionValue } from './staged-files';
 export {
   type EmrStepCommand,
+  loadCommand,
   type StageLandedFilesEvent,
   stepActionOnFailure,
   type TableWorkflowSteps,

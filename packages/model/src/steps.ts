@@ -1,3 +1,5 @@
+import { LOAD_PROGRAM } from './engine';
+import { engineSettingArguments } from './engine-settings';
 import { hiveDefineArguments, hiveScriptKey, hiveScriptVariables } from './hive-scripts';
 import { s3Uri, tablePrefixes } from './layout';
 import { tablesOfKind } from './tables/index';
@@ -20,10 +22,19 @@ export interface TableWorkflowSteps {
   kind: TableKind;
   /** stage-landed-files: check each landed file, quarantine what does not fit, move the rest to staging, one folder per file. */
   stage: StageLandedFilesEvent;
-  /** hive -v -f <deployed load script> -d STAGE_LOCATION=… -d WAREHOUSE_LOCATION=… -d STAGE_DATABASE=… -d WAREHOUSE_DATABASE=… */
+  /** spark-sql <engine settings> -v -f <deployed load script> -d STAGE_LOCATION=… -d WAREHOUSE_LOCATION=… -d STAGE_DATABASE=… -d WAREHOUSE_DATABASE=… */
   load: EmrStepCommand;
   /** s3-dist-cp stage → archive (keeping each file's folder), deleting what it copied. */
   archive: EmrStepCommand;
+}
+
+/**
+ * The load command of a script, as command-runner.jar runs it on EMR and the local EMR runs it: `spark-sql`,
+ * the engine settings, `-v` (each statement echoed to the step's stdout), the script and its variables.
+ * `script` is where the script is read from (the deployed s3:// object on EMR, any path in tests).
+ */
+export function loadCommand(script: string, variables: Record<string, string>): string[] {
+  return [LOAD_PROGRAM.command, ...engineSettingArguments(), '-v', '-f', script, ...hiveDefineArguments(variables)];
 }
 
 function distCp(source: string, destination: string): string {
@@ -33,7 +44,7 @@ function distCp(source: string, destination: string): string {
 /** The staging event and the two EMR steps of one table, in an environment (whose databases the load writes). */
 export function workflowStepsOf(env: { name: string }, table: TableDefinition, bucket: string): TableWorkflowSteps {
   const prefixes = tablePrefixes(table);
-  const load = ['hive', '-v', '-f', s3Uri(bucket, hiveScriptKey(table)), ...hiveDefineArguments(hiveScriptVariables(env, table, bucket))];
+  const load = loadCommand(s3Uri(bucket, hiveScriptKey(table)), hiveScriptVariables(env, table, bucket));
   return {
     table: table.name,
     kind: table.kind,

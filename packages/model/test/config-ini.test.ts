@@ -11,8 +11,8 @@ describe('Function: configIniSections', () => {
       emr_region: 'us-east-1',
       emr_name: 'data-pipeline-dev',
       log_on_s3: 's3://data-pipeline-dev-work-area-111111111111-us-east-1/data-workflows/logs/emr/data-pipeline-dev/',
-      emr_version: 'emr-7.5.0',
-      emr_applications: 'Hadoop,Hive,Spark',
+      emr_version: 'emr-7.12.0',
+      emr_applications: 'Hadoop,Spark',
     });
     expect(sections.instances?.master_instance_type).toBe(environments.dev.emr.masterInstanceTypes.join(','));
     expect(sections.metastore?.metastore_factory_class).toBe('com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory');

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hiveDirectory, hiveScriptPath, hiveScriptVariableNames, stepActionOnFailure, tables, tableWorkflowSteps } from '../src/index';
+import {
+  engineSettingArguments,
+  hiveDirectory,
+  hiveScriptPath,
+  hiveScriptVariableNames,
+  loadCommand,
+  stepActionOnFailure,
+  tables,
+  tableWorkflowSteps,
+} from '../src/index';
 
 const token = '${aws_s3_bucket.work_area.bucket}';
 
@@ -23,7 +32,7 @@ describe('Function: tableWorkflowSteps', () => {
     ]);
   });
 
-  it('returns a hive -f load command of the deployed script with a -d for every variable the script uses', () => {
+  it('returns a spark-sql load command with the engine settings, the deployed script and a -d for every variable the script uses', () => {
     // act
     for (const kind of ['dimension', 'fact'] as const) {
       for (const steps of tableWorkflowSteps({ name: 'dev' }, kind, token)) {
@@ -32,7 +41,14 @@ describe('Function: tableWorkflowSteps', () => {
         const used = [...new Set([...script.matchAll(/\$\{(?:hivevar:)?([A-Z_][A-Z0-9_]*)\}/g)].map((match) => match[1]))].sort();
         const passed = args.flatMap((arg, index) => (args[index - 1] === '-d' ? [arg.split('=')[0]] : [])).sort();
         // assess
-        expect(args.slice(0, 4)).toEqual(['hive', '-v', '-f', `s3://${token}/data-workflows/prod/libs/hive-scripts/${steps.table}.hql`]);
+        const settings = engineSettingArguments();
+        expect(args.slice(0, 1 + settings.length + 3)).toEqual([
+          'spark-sql',
+          ...settings,
+          '-v',
+          '-f',
+          `s3://${token}/data-workflows/prod/libs/hive-scripts/${steps.table}.hql`,
+        ]);
         expect(passed).toEqual([...hiveScriptVariableNames].sort());
         expect(used).toEqual(passed);
         expect(args).toEqual(expect.arrayContaining([`STAGE_DATABASE=dev_stg_${kind}_db`, `WAREHOUSE_DATABASE=dev_${kind}_db`]));
@@ -45,6 +61,23 @@ describe('Function: tableWorkflowSteps', () => {
     const facts = tableWorkflowSteps({ name: 'dev' }, 'fact', 'b').map((steps) => steps.table);
     // assess
     expect(facts).toEqual(tables.filter((table) => table.kind === 'fact').map((table) => table.name));
+  });
+});
+
+describe('Function: loadCommand', () => {
+  it('returns the same arguments for a local path as the EMR step has for the deployed script, but the script', () => {
+    // prepare
+    const [steps] = tableWorkflowSteps({ name: 'local' }, 'dimension', 'bucket');
+    const deployed = steps?.load.Cmd_Run.split(/\s+/) ?? [];
+    const variables = Object.fromEntries(
+      deployed.flatMap((arg, index) =>
+        deployed[index - 1] === '-d' ? [[arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]] : [],
+      ),
+    );
+    // act
+    const local = loadCommand('/repo/hive/scripts/sample_country_dim.hql', variables);
+    // assess
+    expect(local.map((arg, index) => (deployed[index - 1] === '-f' ? deployed[index] : arg))).toEqual(deployed);
   });
 });
 

@@ -5,7 +5,7 @@ import { copyFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getTable, hiveScriptPath, hiveScriptVariables } from '@data-pipeline/model';
+import { getTable, hiveScriptPath, hiveScriptVariables, loadCommand } from '@data-pipeline/model';
 import { runHiveCli, startHiveSession } from '../src/index';
 import { createLake, repoRoot, stageFiles } from '../test/helpers/lake';
 
@@ -31,12 +31,14 @@ function generate(args: string[]): { files: string[]; rows: number } {
   return JSON.parse(execFileSync(process.execPath, [join(repoRoot, 'data/generate.mjs'), ...args], { encoding: 'utf8' }));
 }
 
-/** Runs the fact load script; the INSERT's time. */
+/** The fact table's load step as EMR runs it: spark-sql with the model's engine settings, the script, its variables. */
+function factLoad(): string[] {
+  return loadCommand(join(repoRoot, hiveScriptPath(fact)), hiveScriptVariables(LOCAL, fact, '', { root: lake.root }));
+}
+
+/** Runs the fact load step; the INSERT's time. */
 async function timedLoad(session: Awaited<ReturnType<typeof startHiveSession>>): Promise<number> {
-  const load = await session.run({
-    file: join(repoRoot, hiveScriptPath(fact)),
-    variables: hiveScriptVariables(LOCAL, fact, '', { root: lake.root }),
-  });
+  const load = await session.runCommand(factLoad());
   if (load.exitCode !== 0) throw new Error(load.stderr);
   return load.statements.find((statement) => statement.statement.startsWith('INSERT'))?.durationMs ?? 0;
 }
@@ -94,10 +96,7 @@ try {
   const session = await startHiveSession({ warehouseDir: lake.warehouseDir, metastoreDir: lake.metastoreDir });
   try {
     started = performance.now();
-    const load = await session.run({
-      file: join(repoRoot, hiveScriptPath(fact)),
-      variables: hiveScriptVariables(LOCAL, fact, '', { root: lake.root }),
-    });
+    const load = await session.runCommand(factLoad());
     const scriptMs = performance.now() - started;
     if (load.exitCode !== 0) throw new Error(load.stderr);
     const insert = load.statements.find((statement) => statement.statement.startsWith('INSERT'));

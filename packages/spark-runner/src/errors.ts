@@ -27,3 +27,10 @@ export class InvalidRunOptionsError extends Error {
     super(`invalid Hive run options: ${problem}`);
   }
 }
+
+export class RequirementsError extends Error {
+  override name = 'RequirementsError';
+  constructor(file: string, problem: string) {
+    super(`${file} ${problem}`);
+  }
+}

@@ -1,4 +1,4 @@
-export { InvalidRunOptionsError, RunnerStartError, SessionClosedError, VenvMissingError } from './errors';
+export { InvalidRunOptionsError, RequirementsError, RunnerStartError, SessionClosedError, VenvMissingError } from './errors';
 export {
   type HiveRunResult,
   type HiveScriptOptions,
@@ -9,4 +9,5 @@ export {
 } from './options';
 export { localDirectory, requireVenvPython, runnerEnvironment, runnerPythonPath, venvPython } from './paths';
 export { type CliRunResult, runHiveCli, runHiveScript } from './run';
-export { HiveSession, SPARK_START_BOUND_MS, startHiveSession } from './session';
+export { HiveSession, SESSION_PROGRAMS, type SessionProgram, SPARK_START_BOUND_MS, startHiveSession } from './session';
+export { pinnedPySparkVersion } from './versions';

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { RunnerStartError, SessionClosedError } from './errors';
+import { InvalidRunOptionsError, RunnerStartError, SessionClosedError } from './errors';
 import { type HiveRunResult, type HiveScriptOptions, hiveArguments, type SessionOptions, sessionArguments } from './options';
 import { requireVenvPython, runnerEnvironment } from './paths';
 
@@ -10,7 +10,18 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-type Message = { id?: number; ready?: boolean; error?: string; sessionStartMs?: number; stopped?: boolean } & Partial<HiveRunResult>;
+type Message = {
+  id?: number;
+  ready?: boolean;
+  error?: string;
+  sessionStartMs?: number;
+  sparkVersion?: string;
+  stopped?: boolean;
+} & Partial<HiveRunResult>;
+
+/** The command lines a session runs: the Hive CLI's, and spark-sql's (the Hive CLI's plus spark-submit's --conf). */
+export const SESSION_PROGRAMS = ['hive', 'spark-sql'] as const;
+export type SessionProgram = (typeof SESSION_PROGRAMS)[number];
 
 const LOG_LIMIT = 64 * 1024;
 
@@ -21,9 +32,9 @@ const LOG_LIMIT = 64 * 1024;
 export const SPARK_START_BOUND_MS = 240_000;
 
 /**
- * A long-lived Spark session (one JVM) that runs Hive CLI invocations one after another, each as if it
- * were its own `hive` process: its variables and SET commands do not leak into the next. Starting Spark
- * costs seconds; a session pays that once.
+ * A long-lived Spark session (one JVM) that runs `hive` and `spark-sql` command lines one after another, each
+ * as if it were its own process: its variables, --conf and SET commands do not leak into the next. Starting
+ * Spark costs seconds; a session pays that once.
  */
 export class HiveSession {
   private nextId = 1;
@@ -34,6 +45,8 @@ export class HiveSession {
   private constructor(
     private readonly child: ChildProcess,
     readonly sessionStartMs: number,
+    /** The version of the Spark running the session, as `SELECT version()` gives it first (3.5.6, …). */
+    readonly sparkVersion: string,
   ) {}
 
   /** Starts the runner process and waits until Spark is up. */
@@ -69,7 +82,7 @@ export class HiveSession {
       child.kill('SIGKILL');
       throw new RunnerStartError(`the runner refused to start: ${ready.error ?? 'unknown reason'}`);
     }
-    session = new HiveSession(child, ready.sessionStartMs ?? 0);
+    session = new HiveSession(child, ready.sessionStartMs ?? 0, ready.sparkVersion ?? '');
     session.appendLog(log);
     protocol.on('line', (line) => session?.receive(JSON.parse(line) as Message));
     child.on('exit', (code, signal) => session?.fail(`the runner exited (${code ?? signal})`));
@@ -78,11 +91,24 @@ export class HiveSession {
 
   /** Runs raw Hive CLI arguments (-f/-e, -d, --hivevar, --hiveconf, -i, --database, -v, -S). */
   runCli(args: string[]): Promise<HiveRunResult> {
+    return this.runCommand(['hive', ...args]);
+  }
+
+  /**
+   * Runs a command line as command-runner.jar gets it: the program (`hive` or `spark-sql`), then its arguments.
+   * spark-sql's `--conf` settings apply to this run only.
+   */
+  runCommand(argv: readonly string[]): Promise<HiveRunResult> {
+    const [program, ...args] = argv;
+    if (!SESSION_PROGRAMS.includes(program as SessionProgram))
+      return Promise.reject(
+        new InvalidRunOptionsError(`the program must be one of ${SESSION_PROGRAMS.join(', ')} (got ${program ?? 'nothing'})`),
+      );
     if (this.closed) return Promise.reject(new SessionClosedError(this.closed));
     const id = this.nextId++;
     return new Promise<HiveRunResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      (this.child.stdin as Writable).write(`${JSON.stringify({ id, args })}\n`);
+      (this.child.stdin as Writable).write(`${JSON.stringify({ id, program, args })}\n`);
     });
   }
 

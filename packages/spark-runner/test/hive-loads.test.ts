@@ -1,6 +1,6 @@
 import { closeSync, openSync, readdirSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getTable, hiveScriptPath, hiveScriptVariables, tableLocations } from '@data-pipeline/model';
+import { getTable, hiveScriptPath, hiveScriptVariables, loadCommand, tableLocations } from '@data-pipeline/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HiveSession, startHiveSession } from '../src/index';
 import { readCsv, sumAmounts } from './helpers/csv';
@@ -17,11 +17,11 @@ const factSamples = filesIn(join(repoRoot, 'data/samples/sample_country_tx_fact'
 const lake = createLake();
 let session: HiveSession;
 
+/** The table's load step as EMR runs it (spark-sql, the engine settings, the script, its variables), on a local path. */
 async function load(table: typeof fact): Promise<void> {
-  const result = await session.run({
-    file: join(repoRoot, hiveScriptPath(table)),
-    variables: hiveScriptVariables(LOCAL, table, '', { root: lake.root }),
-  });
+  const result = await session.runCommand(
+    loadCommand(join(repoRoot, hiveScriptPath(table)), hiveScriptVariables(LOCAL, table, '', { root: lake.root })),
+  );
   if (result.exitCode !== 0) throw new Error(`load of ${table.name} failed:\n${result.stderr}`);
 }
 

@@ -65,23 +65,30 @@ describe('Function: runHiveCli', () => {
   });
 });
 
-describe('Function: HiveSession.run', () => {
-  let session: HiveSession;
+/** A session of its own for the tests of one describe block, started before them and closed after. */
+function sessionForBlock(): () => HiveSession {
+  let session: HiveSession | undefined;
   const sessionLake = createLake();
-
   beforeAll(async () => {
     session = await startHiveSession({ warehouseDir: sessionLake.warehouseDir, metastoreDir: sessionLake.metastoreDir });
   });
-
   afterAll(async () => {
     await session?.close();
     sessionLake.remove();
   });
+  return () => {
+    if (!session) throw new Error('the session did not start');
+    return session;
+  };
+}
+
+describe('Function: HiveSession.run', () => {
+  const current = sessionForBlock();
 
   it('returns a header only in the run that set hive.cli.print.header', async () => {
     // act
-    const first = await session.run({ sql: 'set hive.cli.print.header=true; SELECT 7 AS seven' });
-    const second = await session.run({ sql: 'SELECT 7 AS seven' });
+    const first = await current().run({ sql: 'set hive.cli.print.header=true; SELECT 7 AS seven' });
+    const second = await current().run({ sql: 'SELECT 7 AS seven' });
     // assess
     expect(first.stdout).toBe('seven\n7\n');
     expect(second.stdout).toBe('7\n');
@@ -89,11 +96,71 @@ describe('Function: HiveSession.run', () => {
 
   it('exits 1 naming the variable when a run uses a variable only an earlier run defined', async () => {
     // prepare
-    await session.run({ sql: 'SELECT ${ONLY_HERE}', variables: { ONLY_HERE: '1' } });
+    await current().run({ sql: 'SELECT ${ONLY_HERE}', variables: { ONLY_HERE: '1' } });
     // act
-    const result = await session.run({ sql: 'SELECT ${ONLY_HERE}' });
+    const result = await current().run({ sql: 'SELECT ${ONLY_HERE}' });
     // assess
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('undefined Hive variable ${ONLY_HERE}');
+  });
+});
+
+describe('Function: HiveSession.runCommand', () => {
+  const current = sessionForBlock();
+
+  it('returns the --conf and --hiveconf values of a spark-sql run in that run only', async () => {
+    // act
+    const first = await current().runCommand([
+      'spark-sql',
+      '--conf',
+      'spark.sql.session.timeZone=Asia/Tokyo',
+      '--hiveconf',
+      'hive.exec.dynamic.partition.mode=nonstrict',
+      '-S',
+      '-e',
+      'SELECT current_timezone(), "${hiveconf:hive.exec.dynamic.partition.mode}"',
+    ]);
+    const second = await current().runCommand(['spark-sql', '-S', '-e', 'SELECT current_timezone()']);
+    // assess
+    expect(first.stdout).toBe('Asia/Tokyo\tnonstrict\n');
+    expect(second.stdout).not.toContain('Asia/Tokyo');
+  });
+
+  it('returns each statement as written on stdout with -v, and the time taken without OK on stderr, as spark-sql prints them', async () => {
+    // act
+    const result = await current().runCommand(['spark-sql', '-v', '-e', 'SELECT ${X} AS x', '-d', 'X=5']);
+    // assess
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('SELECT ${X} AS x\n5\n');
+    expect(result.stderr).toMatch(/^Time taken: \d+\.\d{3} seconds, Fetched 1 row\(s\)\n$/);
+  });
+
+  it('ignores a --conf key outside spark.* with spark-submit’s warning', async () => {
+    // act
+    const result = await current().runCommand(['spark-sql', '--conf', 'hive.exec.dynamic.partition.mode=strict', '-S', '-e', 'SELECT 1']);
+    // assess
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('Warning: Ignoring non-Spark config property: hive.exec.dynamic.partition.mode');
+  });
+
+  it('exits 1 naming the key when a --conf cannot be set in the shared session', async () => {
+    // act
+    const result = await current().runCommand(['spark-sql', '--conf', 'spark.sql.warehouse.dir=/elsewhere', '-e', 'SELECT 1']);
+    // assess
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('--conf spark.sql.warehouse.dir=/elsewhere: the local engine runs every step in one Spark session');
+  });
+
+  it('exits 2 naming the option when a spark-submit option would reshape the session', async () => {
+    // act
+    const result = await current().runCommand(['spark-sql', '--executor-memory', '8g', '-e', 'SELECT 1']);
+    // assess
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('spark-sql: --executor-memory is not supported by the local engine');
+  });
+
+  it('throws InvalidRunOptionsError when the program is neither hive nor spark-sql', async () => {
+    // act / assess
+    await expect(current().runCommand(['beeline', '-e', 'SELECT 1'])).rejects.toBeInstanceOf(InvalidRunOptionsError);
   });
 });

@@ -41,7 +41,7 @@ const iamName = (what: string) => text(what).regex(/^[\w+=,.@-]{1,128}$/, { erro
 const applicationName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, { error: 'must list EMR applications such as Hadoop, Hive, Spark' });
 
 const releaseLabel = text('an EMR release label')
-  .regex(/^(emr-)?\d+\.\d+\.\d+$/, { error: 'must be an EMR release label such as emr-7.5.0' })
+  .regex(/^(emr-)?\d+\.\d+\.\d+$/, { error: 'must be an EMR release label such as emr-7.12.0' })
   .transform((value) => (value.startsWith('emr-') ? value : `emr-${value}`));
 
 const s3Uri = text('an s3:// URI').regex(/^s3n?:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, {

@@ -29,8 +29,8 @@ describe('Function: parseConfig', () => {
       emr_region: 'eu-west-1',
       emr_name: 'data-pipeline-test',
       log_on_s3: 's3://data-pipeline-test-work-area/data-workflows/emr-logs/data-pipeline-test/',
-      emr_version: 'emr-7.5.0',
-      emr_applications: ['Hadoop', 'Hive', 'Spark'],
+      emr_version: 'emr-7.12.0',
+      emr_applications: ['Hadoop', 'Spark'],
     });
     expect(config.instances).toEqual({
       master_instance_type: ['m5.xlarge'],

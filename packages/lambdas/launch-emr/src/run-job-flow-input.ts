@@ -8,12 +8,24 @@ import type {
   Tag,
 } from '@aws-sdk/client-emr';
 import type { PipelineConfig } from '@data-pipeline/core';
-// The naming module alone: the model's index would bundle the environments and tables too.
+// The engine and naming modules alone: the model's index would bundle the environments and tables too.
+import { LOAD_PROGRAM } from '@data-pipeline/model/engine';
 import { PIPELINE_TAG } from '@data-pipeline/model/naming';
 import { ClusterSpecificationError } from './errors';
 
-/** The Hive metastore client both Hive and Spark use (the Glue Data Catalog). */
+/** The Hive metastore client Spark (and Hive, when installed) uses: the Glue Data Catalog. */
 export const METASTORE_FACTORY_PROPERTY = 'hive.metastore.client.factory.class';
+
+/**
+ * The classification that points each application at the metastore: spark-hive-site for Spark SQL
+ * (https://docs.aws.amazon.com/emr/latest/ReleaseGuide/emr-spark-glue.html), hive-site for Hive
+ * (https://docs.aws.amazon.com/emr/latest/ReleaseGuide/emr-hive-metastore-glue.html). Only the installed
+ * applications' classifications are sent.
+ */
+const METASTORE_CLASSIFICATIONS = [
+  { application: 'Hive', classification: 'hive-site' },
+  { application: 'Spark', classification: 'spark-hive-site' },
+] as const;
 
 export function buildRunJobFlowInput(config: PipelineConfig): RunJobFlowCommandInput {
   const { basic, access, cluster } = config;
@@ -22,7 +34,7 @@ export function buildRunJobFlowInput(config: PipelineConfig): RunJobFlowCommandI
     LogUri: basic.log_on_s3,
     ReleaseLabel: basic.emr_version,
     Applications: basic.emr_applications.map((Name) => ({ Name })),
-    Configurations: metastoreConfigurations(config.metastore.metastore_factory_class),
+    Configurations: metastoreConfigurations(basic.emr_applications, config.metastore.metastore_factory_class),
     Instances: {
       Ec2SubnetIds: [...access.subnet_id],
       ...(access.ec2_keypair_name === undefined ? {} : { Ec2KeyName: access.ec2_keypair_name }),
@@ -41,9 +53,15 @@ export function buildRunJobFlowInput(config: PipelineConfig): RunJobFlowCommandI
   return input;
 }
 
-function metastoreConfigurations(factoryClass: string): Configuration[] {
-  return ['hive-site', 'spark-hive-site'].map((Classification) => ({
-    Classification,
+function metastoreConfigurations(applications: readonly string[], factoryClass: string): Configuration[] {
+  const installed = (name: string) => applications.some((application) => application.toLowerCase() === name.toLowerCase());
+  if (!installed(LOAD_PROGRAM.application)) {
+    throw new ClusterSpecificationError(
+      `config.ini: [basic] emr_applications (${applications.join(', ')}) must include ${LOAD_PROGRAM.application}: the load steps run ${LOAD_PROGRAM.command}`,
+    );
+  }
+  return METASTORE_CLASSIFICATIONS.filter(({ application }) => installed(application)).map(({ classification }) => ({
+    Classification: classification,
     Properties: { [METASTORE_FACTORY_PROPERTY]: factoryClass },
   }));
 }

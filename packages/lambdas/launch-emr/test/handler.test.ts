@@ -48,7 +48,7 @@ describe('Function: launch-emr handler', () => {
     expect(inputs[0]).toMatchObject({
       Name: 'dp-dev',
       LogUri: 's3://data-pipeline-test-work-area/data-workflows/emr-logs/dp-dev/',
-      ReleaseLabel: 'emr-7.5.0',
+      ReleaseLabel: 'emr-7.12.0',
       Instances: {
         InstanceFleets: [
           { InstanceFleetType: 'MASTER' },

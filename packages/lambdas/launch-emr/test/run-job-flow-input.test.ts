@@ -1,6 +1,7 @@
 import { type ConfigSections, parseConfig } from '@data-pipeline/core';
 import { testConfigIni } from '@data-pipeline/core/testing';
 import { describe, expect, it } from 'vitest';
+import { ClusterSpecificationError } from '../src/errors';
 import { buildRunJobFlowInput } from '../src/run-job-flow-input';
 
 const GLUE_FACTORY = 'com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory';
@@ -25,12 +26,9 @@ describe('Function: buildRunJobFlowInput', () => {
     expect(input).toEqual({
       Name: 'data-pipeline-test',
       LogUri: 's3://data-pipeline-test-work-area/data-workflows/emr-logs/data-pipeline-test/',
-      ReleaseLabel: 'emr-7.5.0',
-      Applications: [{ Name: 'Hadoop' }, { Name: 'Hive' }, { Name: 'Spark' }],
-      Configurations: [
-        { Classification: 'hive-site', Properties: { 'hive.metastore.client.factory.class': GLUE_FACTORY } },
-        { Classification: 'spark-hive-site', Properties: { 'hive.metastore.client.factory.class': GLUE_FACTORY } },
-      ],
+      ReleaseLabel: 'emr-7.12.0',
+      Applications: [{ Name: 'Hadoop' }, { Name: 'Spark' }],
+      Configurations: [{ Classification: 'spark-hive-site', Properties: { 'hive.metastore.client.factory.class': GLUE_FACTORY } }],
       Instances: {
         Ec2SubnetIds: ['subnet-0abc1234'],
         Ec2KeyName: 'data-pipeline-key',
@@ -72,6 +70,28 @@ describe('Function: buildRunJobFlowInput', () => {
 
     // Assess
     expect(applications).toEqual([{ Name: 'Spark' }, { Name: 'Hive' }, { Name: 'Livy' }]);
+  });
+
+  it('returns the Glue metastore classifications of Hive and Spark when both are installed', () => {
+    // Prepare
+    const config = configOf({ basic: { emr_applications: 'Hadoop, Hive, Spark' } });
+
+    // Act
+    const configurations = buildRunJobFlowInput(config).Configurations;
+
+    // Assess
+    expect(configurations?.map((configuration) => configuration.Classification)).toEqual(['hive-site', 'spark-hive-site']);
+  });
+
+  it('throws ClusterSpecificationError naming the key when the applications lack Spark, which runs the load steps', () => {
+    // Prepare
+    const config = configOf({ basic: { emr_applications: 'Hadoop, Hive' } });
+
+    // Act / Assess
+    expect(() => buildRunJobFlowInput(config)).toThrow(ClusterSpecificationError);
+    expect(() => buildRunJobFlowInput(config)).toThrow(
+      'config.ini: [basic] emr_applications (Hadoop, Hive) must include Spark: the load steps run spark-sql',
+    );
   });
 
   it('returns one InstanceTypeConfig per fleet when each fleet has one instance type', () => {

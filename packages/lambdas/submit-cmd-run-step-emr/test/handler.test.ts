@@ -10,7 +10,7 @@ const s3Mock = mockClient(S3Client);
 
 const HIVE_STEP = {
   Step_Name: 'Load sample_country_dim',
-  Cmd_Run: 'hive -f s3://data-pipeline-test-work-area/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql',
+  Cmd_Run: 'spark-sql -f s3://data-pipeline-test-work-area/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql',
 };
 
 function addStepInputs() {
@@ -46,7 +46,7 @@ describe('Function: submit-cmd-run-step-emr handler', () => {
             ActionOnFailure: 'CONTINUE',
             HadoopJarStep: {
               Jar: 'command-runner.jar',
-              Args: ['hive', '-f', 's3://data-pipeline-test-work-area/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql'],
+              Args: ['spark-sql', '-f', 's3://data-pipeline-test-work-area/data-workflows/prod/libs/hive-scripts/sample_country_dim.hql'],
             },
           },
         ],

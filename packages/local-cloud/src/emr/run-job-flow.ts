@@ -30,7 +30,7 @@ export function clusterFromRequest(
   if (typeof input.Name !== 'string' || input.Name.length === 0 || input.Name.length > 256)
     throw invalid('Name is required (1–256 characters)');
   if (typeof input.ReleaseLabel !== 'string' || !/^emr-\d+\.\d+\.\d+$/.test(input.ReleaseLabel))
-    throw invalid('ReleaseLabel must be an EMR release label such as emr-7.5.0');
+    throw invalid('ReleaseLabel must be an EMR release label such as emr-7.12.0');
   if (!input.ServiceRole) throw invalid('ServiceRole is required');
   if (!input.JobFlowRole) throw invalid('JobFlowRole is required');
   const instances = input.Instances ?? {};

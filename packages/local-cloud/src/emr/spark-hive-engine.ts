@@ -1,4 +1,4 @@
-// The engine behind a local cluster's `hive` and `spark-sql` steps: one long-lived Spark session with
+// The engine behind a local cluster's `spark-sql` (and `hive`) steps: one long-lived Spark session with
 // Hive support per cluster (started while the cluster bootstraps), reading and writing the local S3
 // through Hadoop S3A — s3:// URIs included, as EMRFS would — with the metastore on local disk.
 import { readdirSync } from 'node:fs';
@@ -57,6 +57,7 @@ export async function startSparkHiveEngine(options: SparkHiveOptions): Promise<H
   });
   return {
     runCli: (args) => session.runCli(args),
+    runCommand: (argv) => session.runCommand(argv),
     stop: () => session.close(),
   };
 }

@@ -21,7 +21,7 @@ export function startStep(cluster: Cluster, step: Step, context: StepRunnerConte
   step.state = 'RUNNING';
   step.started = new Date();
   cluster.lastActivity = new Date();
-  void execute(step, context).then(async (result) => {
+  void execute(cluster, step, context).then(async (result) => {
     await keepLogs(cluster, step, result, context.s3);
     if (step.state !== 'RUNNING') return; // cancelled while running (the cluster is terminating)
     step.ended = new Date();
@@ -40,7 +40,7 @@ export function startStep(cluster: Cluster, step: Step, context: StepRunnerConte
   });
 }
 
-async function execute(step: Step, context: StepRunnerContext): Promise<CommandResult> {
+async function execute(cluster: Cluster, step: Step, context: StepRunnerContext): Promise<CommandResult> {
   const fault = context.faults.takeStepFault(step.name);
   if (fault && fault.phase !== 'end') return { exitCode: 1, stdout: '', stderr: fault.message, reason: fault.message };
   try {
@@ -48,11 +48,11 @@ async function execute(step: Step, context: StepRunnerContext): Promise<CommandR
       const work = await runStepCommand(
         step.jar,
         step.args.filter((arg) => arg !== '--deleteOnSuccess'),
-        { s3: context.s3, hive: context.hive() },
+        { s3: context.s3, hive: context.hive(), applications: cluster.applications },
       );
       return { exitCode: 1, stdout: work.stdout, stderr: `${work.stderr}\n${fault.message}`.trim(), reason: fault.message };
     }
-    return await runStepCommand(step.jar, step.args, { s3: context.s3, hive: context.hive() });
+    return await runStepCommand(step.jar, step.args, { s3: context.s3, hive: context.hive(), applications: cluster.applications });
   } catch (error) {
     const reason = `${(error as Error).name}: ${(error as Error).message}`;
     return { exitCode: 1, stdout: '', stderr: String((error as Error).stack ?? reason), reason };

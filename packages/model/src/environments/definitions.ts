@@ -1,3 +1,4 @@
+import { CLUSTER_APPLICATIONS, EMR_RELEASE_LABEL } from '../engine';
 import type { EmrSettings, Environment, EnvironmentName } from './schema';
 
 /**
@@ -23,8 +24,8 @@ export const pipelineDefinitions: Record<Exclude<EnvironmentName, 'local'>, Pipe
   dev: {
     name: 'dev',
     emr: {
-      releaseLabel: 'emr-7.5.0',
-      applications: ['Hadoop', 'Hive', 'Spark'],
+      releaseLabel: EMR_RELEASE_LABEL,
+      applications: [...CLUSTER_APPLICATIONS],
       masterInstanceTypes: ['m5.xlarge', 'm5a.xlarge', 'm6i.xlarge'],
       workerInstanceTypes: ['m5.xlarge', 'm5a.xlarge', 'm6i.xlarge'],
       onDemandWorkers: 1,
@@ -49,8 +50,8 @@ export const pipelineDefinitions: Record<Exclude<EnvironmentName, 'local'>, Pipe
   prod: {
     name: 'prod',
     emr: {
-      releaseLabel: 'emr-7.5.0',
-      applications: ['Hadoop', 'Hive', 'Spark'],
+      releaseLabel: EMR_RELEASE_LABEL,
+      applications: [...CLUSTER_APPLICATIONS],
       masterInstanceTypes: ['m5.xlarge', 'm5a.xlarge', 'm6i.xlarge'],
       workerInstanceTypes: ['r5.2xlarge', 'r5a.2xlarge', 'r6i.2xlarge', 'm5.2xlarge'],
       onDemandWorkers: 2,
@@ -79,8 +80,8 @@ export const localDefinition: Environment = {
   region: 'us-east-1',
   bucket: 'data-pipeline-local-work-area',
   emr: {
-    releaseLabel: 'emr-7.5.0',
-    applications: ['Hadoop', 'Hive', 'Spark'],
+    releaseLabel: EMR_RELEASE_LABEL,
+    applications: [...CLUSTER_APPLICATIONS],
     masterInstanceTypes: ['m5.xlarge'],
     workerInstanceTypes: ['m5.xlarge'],
     onDemandWorkers: 1,

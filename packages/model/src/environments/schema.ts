@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMR_RELEASE_SPARK, LOAD_PROGRAM } from '../engine';
 
 export const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1');
 export const bucketName = z
@@ -44,8 +45,18 @@ export const spotSchema = z.object({
 
 export const emrSchema = z
   .object({
-    releaseLabel: z.string().regex(/^emr-\d+\.\d+\.\d+$/, 'must be an EMR release label such as emr-7.5.0'),
-    applications: z.array(z.enum(['Hadoop', 'Hive', 'Spark', 'Tez', 'Hue', 'Livy'])).min(1),
+    releaseLabel: z
+      .string()
+      .regex(/^emr-\d+\.\d+\.\d+$/, 'must be an EMR release label such as emr-7.12.0')
+      .refine((label) => Object.hasOwn(EMR_RELEASE_SPARK, label), {
+        message: `must be a release whose Spark version the model knows (${Object.keys(EMR_RELEASE_SPARK).join(', ')}; packages/model/src/engine.ts)`,
+      }),
+    applications: z
+      .array(z.enum(['Hadoop', 'Hive', 'Spark', 'Tez', 'Hue', 'Livy']))
+      .min(1)
+      .refine((names) => names.includes(LOAD_PROGRAM.application), {
+        message: `must include ${LOAD_PROGRAM.application}: the load steps run ${LOAD_PROGRAM.command}`,
+      }),
     masterInstanceTypes: z.array(instanceType).min(1).max(5),
     workerInstanceTypes: z.array(instanceType).min(1).max(30),
     onDemandWorkers: z.number().int().min(0),

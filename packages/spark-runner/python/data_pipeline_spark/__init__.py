@@ -1,4 +1,4 @@
-"""Runs HiveQL scripts on Apache Spark with Hive support, the way `hive -f` runs them on EMR.
+"""Runs spark-sql and hive command lines on Apache Spark with Hive support, the way an EMR step runs them.
 
 Only the session modules import pyspark; splitting and variable substitution are plain Python.
 """

@@ -1,5 +1,6 @@
-"""Command-line arguments: the Hive CLI's own (-f, -e, -i, -d, --hivevar, --hiveconf, --database, -v, -S)
-and the runner's session options (--warehouse, --metastore, --conf, --results)."""
+"""Command-line arguments: the Hive CLI's own (-f, -e, -i, -d, --hivevar, --hiveconf, --database, -v, -S), the
+spark-sql CLI's (the same, plus spark-submit's --conf) and the runner's session options (--warehouse, --metastore,
+--conf, --results)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,39 @@ def hive_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# spark-submit's options that shape the application (its resources, where it runs). The local engine keeps one
+# Spark session per cluster, so a step cannot choose them: it is refused, naming the option, rather than run otherwise.
+_SESSION_OPTIONS = frozenset(
+    '--master --deploy-mode --name --jars --packages --exclude-packages --repositories --py-files --files --archives '
+    '--properties-file --driver-memory --driver-java-options --driver-library-path --driver-class-path '
+    '--driver-cores --executor-memory --executor-cores --num-executors --total-executor-cores --queue '
+    '--principal --keytab --class --proxy-user'.split()
+)
+
+
+def spark_sql_parser() -> argparse.ArgumentParser:
+    """The spark-sql command line: the Hive CLI's options plus spark-submit's --conf (KEY=VALUE, or --conf=KEY=VALUE)."""
+    parser = _Parser(prog='spark-sql', add_help=False)
+    _add_hive_arguments(parser)
+    parser.add_argument('--conf', dest='spark_conf', action='append', default=[], metavar='KEY=VALUE', help='Spark configuration')
+    return parser
+
+
+def parse_program(program: str, args: list[str]) -> argparse.Namespace:
+    """Parses a `hive` or `spark-sql` command line (without the program's name)."""
+    if program == 'hive':
+        return hive_parser().parse_args(args)
+    if program != 'spark-sql':
+        raise UsageError(f'unknown program {program!r}: the runner runs hive and spark-sql command lines')
+    for arg in args:
+        option = arg.split('=', 1)[0]
+        if option in _SESSION_OPTIONS:
+            raise UsageError(
+                f'spark-sql: {option} is not supported by the local engine, which runs every step in the cluster\'s one Spark session'
+            )
+    return spark_sql_parser().parse_args(args)
+
+
 def cli_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog='python -m data_pipeline_spark.hive', description='Runs HiveQL on Spark the way `hive -f` does.')
     _add_hive_arguments(parser)
@@ -68,8 +102,10 @@ def assignments(items: list[str], option: str) -> dict[str, str]:
     return result
 
 
-def script_request(args: argparse.Namespace) -> ScriptRequest:
+def script_request(args: argparse.Namespace, program: str = 'hive') -> ScriptRequest:
     return ScriptRequest(
+        program=program,
+        conf=assignments(getattr(args, 'spark_conf', []), '--conf'),
         file=args.file,
         text=args.text,
         init_files=list(args.init_files),

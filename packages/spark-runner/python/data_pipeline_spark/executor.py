@@ -14,6 +14,10 @@ from .variables import UndefinedVariableError, substitute
 
 @dataclass
 class ScriptRequest:
+    program: str = 'hive'
+    """'hive' or 'spark-sql': which CLI the arguments came from (they differ in what they print)."""
+    conf: dict[str, str] = field(default_factory=dict)
+    """spark-sql's --conf: Spark settings for this run only."""
     file: str | None = None
     text: str | None = None
     init_files: list[str] = field(default_factory=list)
@@ -62,6 +66,10 @@ class _Quit(Exception):
     pass
 
 
+class _ConfRefused(Exception):
+    pass
+
+
 def describe_error(error: BaseException) -> str:
     """Spark's message for a failed statement, without the JVM stack trace."""
     java_exception = getattr(error, 'java_exception', None)
@@ -88,6 +96,7 @@ class HiveExecutor:
         hivevars = dict(request.hivevars)
         changed: dict[str, str | None] = {}
         try:
+            self._apply_spark_conf(request.conf, changed)
             for key, value in request.hiveconf.items():
                 self._set_conf(key, value, changed)
             if request.database:
@@ -104,12 +113,31 @@ class HiveExecutor:
             self.err.write(failure.message + '\n')
             self.err.flush()
             return RunOutcome(1, results)
+        except _ConfRefused as error:
+            self.err.write(f'Error: {error}\n')
+            self.err.flush()
+            return RunOutcome(1, results)
         except (OSError, UnterminatedError) as error:
             self.err.write(f'FAILED: {error}\n')
             self.err.flush()
             return RunOutcome(1, results)
         finally:
             self._restore(changed)
+
+    def _apply_spark_conf(self, conf: dict[str, str], changed: dict[str, str | None]) -> None:
+        """spark-sql's --conf, as spark-submit treats it: keys outside spark.* are ignored with a warning, the
+        others set for this run. A key Spark fixes when the session starts cannot be set in the shared session."""
+        for key, value in conf.items():
+            if not key.startswith('spark.'):
+                self.err.write(f'Warning: Ignoring non-Spark config property: {key}\n')
+                continue
+            try:
+                self._set_conf(key, value, changed)
+            except Exception as error:  # noqa: BLE001 - Spark refuses static and core keys at run time
+                raise _ConfRefused(
+                    f'--conf {key}={value}: the local engine runs every step in one Spark session and cannot apply it to a step: '
+                    f'{describe_error(error).splitlines()[0]}'
+                ) from error
 
     def _run_text(self, text, source, hivevars, changed, request, results) -> None:
         try:
@@ -135,7 +163,10 @@ class HiveExecutor:
                 sql = substitute(statement.text, hivevars, self._hiveconf)
         except UndefinedVariableError as error:
             raise StatementFailed(self._failure(index, source, statement, statement.text, str(error))) from error
-        if request.verbose:
+        if request.verbose and request.program == 'spark-sql':
+            # spark-sql -v prints each statement as written, before substitution, on stdout.
+            self.out.write(statement.text + '\n')
+        elif request.verbose:
             self.err.write(sql + ';\n')
         command = classify(sql)
         result = StatementResult(index, source, statement.line, sql, 0)
@@ -219,10 +250,13 @@ class HiveExecutor:
         if not frame.columns:
             return
         plan = frame._jdf.queryExecution().executedPlan()
-        jvm = self.spark._jvm
-        lines = jvm.scala.jdk.javaapi.CollectionConverters.asJava(jvm.org.apache.spark.sql.execution.HiveResult.hiveResultString(plan))
+        # HiveResult formats values as the CLI prints them (a Scala Seq; walked with its iterator, as
+        # Scala 2.12 and 2.13 both have one).
+        lines = self.spark._jvm.org.apache.spark.sql.execution.HiveResult.hiveResultString(plan).iterator()
         result.columns = list(frame.columns)
-        result.rows = [str(line).split('\t') for line in lines]
+        result.rows = []
+        while lines.hasNext():
+            result.rows.append(str(lines.next()).split('\t'))
 
     def _print(self, result: StatementResult, request: ScriptRequest) -> None:
         if result.columns:
@@ -231,7 +265,12 @@ class HiveExecutor:
             for row in result.rows:
                 self.out.write('\t'.join(row) + '\n')
             self.out.flush()
-        if not request.silent:
+        if request.silent:
+            return
+        if request.program == 'spark-sql':
+            fetched = f', Fetched {len(result.rows)} row(s)' if result.columns else ''
+            self.err.write(f'Time taken: {result.duration_ms / 1000:.3f} seconds{fetched}\n')
+        else:
             fetched = f', Fetched: {len(result.rows)} row(s)' if result.columns else ''
             self.err.write(f'OK\nTime taken: {result.duration_ms / 1000:.3f} seconds{fetched}\n')
-            self.err.flush()
+        self.err.flush()

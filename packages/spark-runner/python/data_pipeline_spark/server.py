@@ -1,7 +1,8 @@
-"""A long-lived runner: one SparkSession, Hive CLI requests as JSON lines on stdin, one JSON response each.
+"""A long-lived runner: one SparkSession, hive or spark-sql command lines as JSON lines on stdin, one JSON response each.
 
 Responses go to the file descriptor given by --protocol-fd (3 by default) so that anything the JVM
-prints on stdout cannot corrupt them. Requests: {"id": 1, "args": ["-f", "x.hql", "-d", "K=V"]} or
+prints on stdout cannot corrupt them. Requests: {"id": 1, "program": "spark-sql", "args": ["-f", "x.hql", "-d", "K=V"]}
+(program defaults to "hive") or
 {"id": 2, "stop": true}. Each request runs like its own `hive` process: settings it makes are undone after it.
 """
 
@@ -13,7 +14,7 @@ import os
 import sys
 import time
 
-from .arguments import UsageError, assignments, hive_parser, script_request, server_parser
+from .arguments import UsageError, assignments, parse_program, script_request, server_parser
 from .executor import HiveExecutor
 from .session import SessionSettings, create_session
 
@@ -25,9 +26,10 @@ def _respond(channel, message: dict) -> None:
 
 def _handle(spark, request: dict) -> dict:
     out, err = io.StringIO(), io.StringIO()
+    program = str(request.get('program', 'hive'))
     try:
-        args = hive_parser().parse_args([str(item) for item in request.get('args', [])])
-        script = script_request(args)
+        args = parse_program(program, [str(item) for item in request.get('args', [])])
+        script = script_request(args, program)
     except UsageError as error:
         return {'exitCode': 2, 'stdout': '', 'stderr': f'{error}\n', 'statements': []}
     outcome = HiveExecutor(spark, out, err).run(script)
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.monotonic()
     spark = create_session(SessionSettings(warehouse_dir=args.warehouse, metastore_dir=args.metastore, conf=conf))
-    _respond(channel, {'ready': True, 'sessionStartMs': round((time.monotonic() - started) * 1000)})
+    _respond(channel, {'ready': True, 'sessionStartMs': round((time.monotonic() - started) * 1000), 'sparkVersion': spark.version})
     try:
         for line in sys.stdin:
             if not line.strip():

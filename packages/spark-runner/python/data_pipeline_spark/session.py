@@ -19,7 +19,8 @@ class SessionSettings:
 
 
 def session_conf(settings: SessionSettings) -> dict[str, str]:
-    """The Spark configuration of a runner session; entries of `settings.conf` win.
+    """The Spark configuration of a runner session (where the metastore and warehouse are, no UI); entries of
+    `settings.conf` win.
 
     Derby would put metastore_db and derby.log in the working directory, Hive its scratch folders
     under /tmp: all of them go under the metastore folder instead.
@@ -46,10 +47,8 @@ def session_conf(settings: SessionSettings) -> dict[str, str]:
         'spark.hadoop.hive.downloaded.resources.dir': str(metastore / 'resources'),
         'spark.hadoop.hive.querylog.location': str(metastore / 'querylog'),
         'spark.driver.extraJavaOptions': java_options,
-        # Hive semantics: a cast that cannot be made yields NULL instead of failing the query.
-        'spark.sql.ansi.enabled': 'false',
-        'spark.sql.session.timeZone': 'UTC',
-        'spark.sql.shuffle.partitions': '8',
+        # No engine semantics here (ANSI mode, time zone, partition overwrite, shuffle partitions): a load step
+        # brings them as spark-sql --conf / --hiveconf, from the model's one list, as it does on EMR.
     }
     for key, value in settings.conf.items():
         if key == 'spark.driver.extraJavaOptions':
@@ -71,13 +70,4 @@ def create_session(settings: SessionSettings):  # -> pyspark.sql.SparkSession
     os.environ.setdefault('SPARK_LOCAL_IP', '127.0.0.1')
     spark = builder.enableHiveSupport().getOrCreate()
     spark.sparkContext.setLogLevel('WARN')
-    _silence_python_query_loggers()
     return spark
-
-
-def _silence_python_query_loggers() -> None:
-    """PySpark logs every failed query with its JVM stack trace; the runner reports failures itself."""
-    from pyspark.logger import PySparkLogger
-
-    for name in ('SQLQueryContextLogger', 'DataFrameQueryContextLogger'):
-        PySparkLogger.getLogger(name).disabled = True

@@ -1,4 +1,5 @@
-"""Hive variable substitution: ${name}, ${hivevar:name}, ${hiveconf:name}, ${env:name}, ${system:name}.
+"""Hive variable substitution: ${name}, ${hivevar:name}, ${hiveconf:name}, ${env:name}, ${system:name}, and
+spark-sql's ${spark:name} and ${sparkconf:name} (the session configuration, as ${hiveconf:name}).
 
 `${name}` looks in the Hive variables first, then in the configuration, as Hive does. Values may
 themselves contain references; substitution repeats up to Hive's depth of 40. Unlike Hive, which
@@ -39,7 +40,7 @@ def substitute(
         value: str | None
         if namespace == 'hivevar':
             value = hivevars.get(name)
-        elif namespace == 'hiveconf':
+        elif namespace in ('hiveconf', 'spark', 'sparkconf'):
             value = hiveconf(name)
         elif namespace == 'env':
             value = os.environ.get(name)

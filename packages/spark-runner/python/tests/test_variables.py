@@ -65,3 +65,13 @@ class ParseAssignmentTest(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class SparkNamespacesTest(unittest.TestCase):
+    def test_returns_the_configuration_for_spark_and_sparkconf_references(self):
+        # prepare
+        conf = {'spark.sql.session.timeZone': 'UTC'}.get
+        # act
+        text = substitute('${spark:spark.sql.session.timeZone} ${sparkconf:spark.sql.session.timeZone}', {}, conf)
+        # assess
+        self.assertEqual(text, 'UTC UTC')

@@ -6,8 +6,13 @@ export interface CommandResult {
   reason?: string;
 }
 
-/** The engine behind `hive` and `spark-sql` steps: Hive CLI arguments in, exit code and output out. */
+type EngineResult = Promise<{ exitCode: number; stdout: string; stderr: string }>;
+
+/** The engine behind `hive` and `spark-sql` steps: a command line in, exit code and output out. */
 export interface HiveEngine {
-  runCli(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  /** Hive CLI arguments (without the word hive): the catalog's DDL and queries of the local mode. */
+  runCli(args: string[]): EngineResult;
+  /** A step's command line as command-runner.jar has it: `hive …` or `spark-sql …`. */
+  runCommand(argv: string[]): EngineResult;
   stop(): Promise<void>;
 }
