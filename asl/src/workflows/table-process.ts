@@ -32,6 +32,12 @@ export function tableProcessStates(kind: TableKind) {
     list: `List ${kind} tables`,
     map: `Process ${kind} tables`,
     done: 'Tables processed',
+    findFailed: 'Find failed tables',
+    anyFailed: 'Any table failed?',
+    listFailed: 'List failed tables',
+    howManyFailed: 'More than one failed?',
+    oneFailed: 'A table failed',
+    manyFailed: 'Tables failed',
     stage: 'Stage landed files',
     notice: 'Notice to send?',
     sendNotice: 'Send notice',
@@ -78,7 +84,49 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
     ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: S.stage, States: tableStates(b, refs, S, title) },
     ResultPath: '$.tables',
     Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: failures.caught(S.map, running) }],
-    Next: S.done,
+    Next: S.findFailed,
+  });
+  // A filter that matches nothing is an empty list on AWS (JSONPath's indefinite paths) but an error in some
+  // emulators: the filter runs only once every item's `failed` flag says one matches.
+  b.add(S.findFailed, {
+    Type: 'Pass',
+    Comment: 'Each table that failed ended its item with failed: true and its failure record, after the other tables ran to their end.',
+    Parameters: { 'flags.$': 'States.JsonToString($.tables[*].failed)' },
+    ResultPath: '$.failed',
+    Next: S.anyFailed,
+  });
+  b.add(S.anyFailed, {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.failed.flags', StringMatches: '*true*', Next: S.listFailed }],
+    Default: S.done,
+  });
+  b.add(S.listFailed, {
+    Type: 'Pass',
+    Parameters: { 'failures.$': '$.tables[?(@.failed == true)].failure', 'messages.$': '$.tables[?(@.failed == true)].failure.message' },
+    ResultPath: '$.failed',
+    Next: S.howManyFailed,
+  });
+  const first = (path: string) => ref(`$.failed.failures[0].${path}`);
+  b.add(S.howManyFailed, {
+    Type: 'Choice',
+    Choices: [
+      {
+        Variable: '$.failed.failures[1]',
+        IsPresent: true,
+        Next: failures.reported(S.manyFailed, {
+          state: S.map,
+          errorPath: first('error').path,
+          cause: text`tables failed: ${jsonOf('$.failed.messages')}`,
+          cleanup: running,
+        }),
+      },
+    ],
+    Default: failures.reported(S.oneFailed, {
+      state: S.map,
+      errorPath: first('error').path,
+      cause: text`${first('message')}`,
+      cleanup: running,
+    }),
   });
   b.add(S.done, { Type: 'Pass', Parameters: { 'ClusterId.$': '$.cluster.ClusterId', 'tables.$': '$.tables' }, End: true });
   failures.finish();
@@ -151,10 +199,10 @@ function tableStates(parent: StatesBuilder, refs: WorkflowReferences, S: ReturnT
   });
   b.add(S.tableDone, {
     Type: 'Pass',
-    Parameters: { 'table.$': '$.table.table', 'Status.$': '$.stage.Status', 'stage.$': '$.stage', 'steps.$': '$.steps' },
+    Parameters: { 'table.$': '$.table.table', 'Status.$': '$.stage.Status', 'stage.$': '$.stage', 'steps.$': '$.steps', failed: false },
     End: true,
   });
-  failures.finish();
+  failures.finish({ 'table.$': '$.table.table', failed: true });
   return b.states;
 }
 
@@ -223,7 +271,7 @@ function addStaging(
   b.add(S.skipped, {
     Type: 'Pass',
     Comment: 'Nothing landed and nothing staged: the table is left as it was.',
-    Parameters: { 'table.$': '$.table.table', Status: 'EMPTY', 'stage.$': '$.stage', 'steps.$': '$.steps' },
+    Parameters: { 'table.$': '$.table.table', Status: 'EMPTY', 'stage.$': '$.stage', 'steps.$': '$.steps', failed: false },
     End: true,
   });
 }
