@@ -332,7 +332,7 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
   it('processes every table, then notifies and fails naming the one whose step ended ERROR, when one of three fails', async () => {
     // Prepare
     const tables = { ...refs.tables, [kind]: [sample, extraTable(kind, `second_${kind}`), extraTable(kind, `third_${kind}`)] };
-    const cloud = new FakeCloud(sampleReferences({ tables }), {
+    const cloud = new FakeCloud(sampleReferences({ tables, tableConcurrency: 1 }), {
       step: ({ Step_Name }) => (Step_Name === `second_${kind} - archive staged files` ? ['ERROR'] : ['SUCCESS']),
     });
     const cluster = cloud.givenRunningCluster();
