@@ -11,8 +11,18 @@ import type { TableKind } from '../model-types';
 import type { WorkflowReferences } from '../references';
 import { workflowFailures } from './failures';
 import { WORKFLOW_TITLES, type WorkflowId } from './registry';
+import { tableItems } from './table-items';
 
 export type TableStep = 'load' | 'archive';
+
+/** The fields of stage-landed-files' answer that every answer has, kept in each table's result. */
+const STAGE_SUMMARY = {
+  'Table.$': '$.stage.Table',
+  'Status.$': '$.stage.Status',
+  'Staged.$': '$.stage.Staged',
+  'Moved.$': '$.stage.Moved',
+  'QuarantinedCount.$': '$.stage.QuarantinedCount',
+};
 
 export const TABLE_STEPS: ReadonlyArray<{ step: TableStep; submit: string; wait: string; check: string; done: string; label: string }> = [
   { step: 'load', submit: 'Load into warehouse', wait: 'Wait for load', check: 'Check load', done: 'Load done?', label: 'Load' },
@@ -58,6 +68,7 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   const b = new StatesBuilder();
   const failures = workflowFailures(WORKFLOW_OF[kind], refs, b);
   const running = terminateCluster('$.cluster.ClusterId');
+  const items = tableItems(refs.tables[kind]);
 
   b.add(
     S.read,
@@ -71,15 +82,15 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   );
   b.add(S.list, {
     Type: 'Pass',
-    Comment: `The ${kind} tables declared in the model, in order, with their EMR steps.`,
-    Result: refs.tables[kind] as unknown as Json,
+    Comment: `The ${kind} tables declared in the model, in order (each item builds its EMR steps from their name).`,
+    Result: items.list,
     ResultPath: '$.tables',
     Next: S.map,
   });
   b.add(S.map, {
     Type: 'Map',
     ItemsPath: '$.tables',
-    ItemSelector: { 'ClusterId.$': '$.cluster.ClusterId', 'table.$': '$$.Map.Item.Value', 'RunId.$': '$$.Execution.Name', steps: {} },
+    ItemSelector: { 'ClusterId.$': '$.cluster.ClusterId', ...items.selector, 'RunId.$': '$$.Execution.Name', steps: {} },
     MaxConcurrency: refs.tableConcurrency ?? 1,
     ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: S.stage, States: tableStates(b, refs, S, title) },
     ResultPath: '$.tables',
@@ -199,7 +210,8 @@ function tableStates(parent: StatesBuilder, refs: WorkflowReferences, S: ReturnT
   });
   b.add(S.tableDone, {
     Type: 'Pass',
-    Parameters: { 'table.$': '$.table.table', 'Status.$': '$.stage.Status', 'stage.$': '$.stage', 'steps.$': '$.steps', failed: false },
+    Comment: 'The staging answer is kept in brief (its notice and quarantine list are in the history): 200 tables must fit in 256 KB.',
+    Parameters: { 'table.$': '$.table.table', 'Status.$': '$.stage.Status', stage: STAGE_SUMMARY, 'steps.$': '$.steps', failed: false },
     End: true,
   });
   failures.finish({ 'table.$': '$.table.table', failed: true });
@@ -271,7 +283,7 @@ function addStaging(
   b.add(S.skipped, {
     Type: 'Pass',
     Comment: 'Nothing landed and nothing staged: the table is left as it was.',
-    Parameters: { 'table.$': '$.table.table', Status: 'EMPTY', 'stage.$': '$.stage', 'steps.$': '$.steps', failed: false },
+    Parameters: { 'table.$': '$.table.table', Status: 'EMPTY', stage: STAGE_SUMMARY, 'steps.$': '$.steps', failed: false },
     End: true,
   });
 }
