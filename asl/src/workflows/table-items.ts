@@ -46,7 +46,7 @@ function template(tables: readonly TableWorkflowSteps[], field: Field): Record<s
 }
 
 export function tableItems(tables: readonly TableWorkflowSteps[]): TableItems {
-  const whole: TableItems = { list: tables as unknown as Json, selector: { [`table.$`]: ITEM } };
+  const whole: TableItems = { list: tables as unknown as Json, selector: { 'table.$': ITEM } };
   const kinds = new Set(tables.map((table) => table.kind));
   const [kind] = kinds;
   if (kinds.size !== 1 || kind === undefined) return whole;

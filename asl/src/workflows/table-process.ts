@@ -6,7 +6,7 @@ import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
 import { ItemFailures, TERMINATE_FROM_STATE_FILE, terminateCluster } from '../asl/failure';
 import { jsonOf, ref, text, textField } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
-import type { Json, StateMachineDefinition } from '../asl/types';
+import type { StateMachineDefinition } from '../asl/types';
 import type { TableKind } from '../model-types';
 import type { WorkflowReferences } from '../references';
 import { workflowFailures } from './failures';
