@@ -6,7 +6,8 @@ import { childStateMachines, type WorkflowReferences } from './references';
 import type { ChildWorkflowId } from './workflows/registry';
 
 export interface ReferenceSources {
-  env: Pick<Environment, 'name' | 'pollIntervals'>;
+  /** `emr.stepConcurrency`: how many EMR steps the cluster runs at once, and so how many tables of one kind run at once. */
+  env: Pick<Environment, 'name' | 'pollIntervals'> & { emr: Pick<Environment['emr'], 'stepConcurrency'> };
   /** The ARN (or alias ARN) a Task invokes for a Lambda. */
   lambdaArn: (lambda: LambdaName) => string;
   /** The ARN of a child workflow's state machine. */
@@ -24,5 +25,6 @@ export function environmentReferences(sources: ReferenceSources): WorkflowRefere
     masterStateMachine: stateMachineName(env, 'master'),
     pollIntervals: env.pollIntervals,
     tables: { dimension: tableWorkflowSteps(env, 'dimension', bucket), fact: tableWorkflowSteps(env, 'fact', bucket) },
+    tableConcurrency: env.emr.stepConcurrency,
   };
 }

@@ -26,7 +26,7 @@ export function placeholderStateMachineArn(workflow: WorkflowId): string {
 export function sampleReferences(overrides: Partial<WorkflowReferences> = {}): WorkflowReferences {
   return {
     ...environmentReferences({
-      env: { name: SAMPLE_ENVIRONMENT, pollIntervals: pipelineDefinitions[SAMPLE_ENVIRONMENT].pollIntervals },
+      env: pipelineDefinitions[SAMPLE_ENVIRONMENT],
       lambdaArn: placeholderLambdaArn,
       stateMachineArn: placeholderStateMachineArn,
       bucket: PLACEHOLDER_BUCKET,

@@ -147,7 +147,7 @@ describe('Function: buildWorkflows', () => {
     const map = built['fact-process'].States['Process fact tables'];
     const list = built['fact-process'].States['List fact tables'];
     expect(map).toMatchObject({ Type: 'Map', MaxConcurrency: 3, ItemsPath: '$.tables' });
-    expect(list).toMatchObject({ Type: 'Pass', Result: refs.tables.fact });
+    expect(list).toMatchObject({ Type: 'Pass', Result: refs.tables.fact.map((table) => table.table) });
   });
 
   it('throws ReferencesError naming every missing or invalid reference', () => {

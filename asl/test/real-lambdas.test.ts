@@ -91,7 +91,14 @@ describe('Function: the workflows with the real Lambda handlers', () => {
     const result = await cloud.run(workflow);
 
     // Assess
-    expect(result.visited).toEqual(['Read cluster id', `List ${kind} tables`, `Process ${kind} tables`, 'Tables processed']);
+    expect(result.visited).toEqual([
+      'Read cluster id',
+      `List ${kind} tables`,
+      `Process ${kind} tables`,
+      'Find failed tables',
+      'Any table failed?',
+      'Tables processed',
+    ]);
     expect(result.items).toEqual([tableVisit()]);
     expect(cloud.steps.map((step) => [step.name, step.args.join(' ')])).toEqual(
       (['load', 'archive'] as const).map((step) => [table?.[step].Step_Name, table?.[step].Cmd_Run]),

@@ -57,7 +57,14 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
     const result = await cloud.run(WORKFLOW[kind]);
 
     // Assess
-    expect(result.visited).toEqual(['Read cluster id', `List ${kind} tables`, `Process ${kind} tables`, 'Tables processed']);
+    expect(result.visited).toEqual([
+      'Read cluster id',
+      `List ${kind} tables`,
+      `Process ${kind} tables`,
+      'Find failed tables',
+      'Any table failed?',
+      'Tables processed',
+    ]);
     expect(result.items).toEqual([tableVisit()]);
     expect(cloud.calls('stage-landed-files').map((call) => call.input)).toEqual([
       { Bucket: PLACEHOLDER_BUCKET, Table: sample.table, RunId: 'test-run' },
@@ -129,7 +136,7 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
     expect(cloud.steps.map((step) => step.name)).toEqual([sample.load.Step_Name, sample.archive.Step_Name]);
     expect(result).toMatchObject({
       status: 'SUCCEEDED',
-      output: { tables: [{ table: sample.table, Status: 'STAGED', stage: { QuarantinedCount: 2, Notice: notice } }] },
+      output: { tables: [{ table: sample.table, Status: 'STAGED', stage: { QuarantinedCount: 2 } }] },
     });
   });
 
@@ -224,8 +231,12 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
 
     // Assess
     expect(result.items[0]).toEqual(['Stage landed files', 'Stage landed files failed', 'Table failed']);
-    expect(result.visited.slice(-5)).toEqual([
-      `Process ${kind} tables failed`,
+    expect(result.visited.slice(-9)).toEqual([
+      'Find failed tables',
+      'Any table failed?',
+      'List failed tables',
+      'More than one failed?',
+      'A table failed',
       'Notify failure',
       'Cluster may be running?',
       'Start cluster termination',
@@ -298,7 +309,11 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
         'Read cluster id',
         `List ${kind} tables`,
         `Process ${kind} tables`,
-        `Process ${kind} tables failed`,
+        'Find failed tables',
+        'Any table failed?',
+        'List failed tables',
+        'More than one failed?',
+        'A table failed',
         'Notify failure',
         'Cluster may be running?',
         'Start cluster termination',
@@ -315,10 +330,10 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
     },
   );
 
-  it('processes every table of the references in order and stops at the first whose step ends ERROR', async () => {
+  it('processes every table, then notifies and fails naming the one whose step ended ERROR, when one of three fails', async () => {
     // Prepare
     const tables = { ...refs.tables, [kind]: [sample, extraTable(kind, `second_${kind}`), extraTable(kind, `third_${kind}`)] };
-    const cloud = new FakeCloud(sampleReferences({ tables }), {
+    const cloud = new FakeCloud(sampleReferences({ tables, tableConcurrency: 1 }), {
       step: ({ Step_Name }) => (Step_Name === `second_${kind} - archive staged files` ? ['ERROR'] : ['SUCCESS']),
     });
     const cluster = cloud.givenRunningCluster();
@@ -326,22 +341,66 @@ describe.each(['dimension', 'fact'] as const)('Function: %s process', (kind) => 
     // Act
     const result = await cloud.run(WORKFLOW[kind]);
 
-    // Assess
+    // Assess: the third table still ran to its end
     expect(result.items[0]).toEqual(tableVisit(1));
     expect(result.items[1]?.slice(-3)).toEqual(['Archive done?', 'Archive step failed', 'Table failed']);
-    // aws-local-stepfunctions may begin the next item before it aborts the Map (Step Functions does
-    // not): whatever it began, no later table completes.
-    expect(result.items.slice(2).flat()).not.toContain('Table processed');
-    expect(cloud.steps.slice(0, 4).map((step) => step.name)).toEqual([
+    expect(result.items[2]).toEqual(tableVisit(1));
+    expect(cloud.steps.map((step) => step.name)).toEqual([
       sample.load.Step_Name,
       sample.archive.Step_Name,
       `second_${kind} - load into warehouse`,
       `second_${kind} - archive staged files`,
+      `third_${kind} - load into warehouse`,
+      `third_${kind} - archive staged files`,
     ]);
-    expect(cloud.messages[0]?.Message).toBe(
+    expect(cloud.messages.map((message) => message.Message)).toEqual([
       `${TITLE[kind]} failed in state Process ${kind} tables: EmrStepFailed: table second_${kind} failed in state Check archive: step s-STEP4 (second_${kind} - archive staged files) on cluster ${cluster.id} ended ERROR`,
-    );
+    ]);
+    expect(cloud.calls('submit-stepfunction').map((call) => call.input)).toEqual([
+      { nextStateMachineArn: TERMINATE_ARN, ClusterId: cluster.id },
+    ]);
     expect(result).toMatchObject({ status: 'FAILED', error: 'EmrStepFailed' });
+  });
+
+  it('notifies once naming every failed table, with the first one’s error, when two tables fail', async () => {
+    // Prepare
+    const tables = { ...refs.tables, [kind]: [sample, extraTable(kind, `second_${kind}`), extraTable(kind, `third_${kind}`)] };
+    const cloud = new FakeCloud(sampleReferences({ tables, tableConcurrency: 3 }), {
+      step: ({ Step_Name }) => (Step_Name.endsWith('load into warehouse') && !Step_Name.startsWith('second_') ? ['ERROR'] : ['SUCCESS']),
+    });
+    cloud.givenRunningCluster();
+
+    // Act
+    const result = await cloud.run(WORKFLOW[kind]);
+
+    // Assess
+    expect(result.visited).toContain('Tables failed');
+    expect(result.visited).not.toContain('A table failed');
+    expect(result.items[1]).toEqual(tableVisit(1));
+    expect(cloud.messages).toHaveLength(1);
+    const message = cloud.messages[0]?.Message ?? '';
+    expect(message).toMatch(new RegExp(`^${TITLE[kind]} failed in state Process ${kind} tables: EmrStepFailed: tables failed: \\[`));
+    expect(message).toContain(`table ${sample.table} failed in state Check load`);
+    expect(message).toContain(`table third_${kind} failed in state Check load`);
+    expect(message).not.toContain(`table second_${kind} failed`);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'EmrStepFailed', cause: message });
+  });
+
+  it('runs the tables at once, up to tableConcurrency, when the references allow several', async () => {
+    // Prepare
+    const tables = { ...refs.tables, [kind]: [sample, extraTable(kind, `second_${kind}`), extraTable(kind, `third_${kind}`)] };
+    const cloud = new FakeCloud(sampleReferences({ tables, tableConcurrency: 3 }), { step: () => ['SUBMITTED', 'SUCCESS'] });
+    cloud.givenRunningCluster();
+
+    // Act
+    const result = await cloud.run(WORKFLOW[kind]);
+
+    // Assess: the three loads were submitted before any archive
+    const names = cloud.steps.map((step) => step.name);
+    const lastLoad = Math.max(...names.map((name, index) => (name.endsWith('load into warehouse') ? index : -1)));
+    const firstArchive = names.findIndex((name) => name.endsWith('archive staged files'));
+    expect(lastLoad).toBeLessThan(firstArchive);
+    expect(result.status).toBe('SUCCEEDED');
   });
 
   it('returns every table of the references, in order, when a table is added to them', async () => {

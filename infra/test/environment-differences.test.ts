@@ -51,6 +51,10 @@ describe('Function: dev and prod stacks', () => {
     if (changed(dev.pollIntervals, prod.pollIntervals)) {
       for (const key of devResources.keys()) if (key.startsWith('aws_sfn_state_machine')) expected.add(key);
     }
+    // The step concurrency is also the tables' Map concurrency, in the two table workflows.
+    if (dev.emr.stepConcurrency !== prod.emr.stepConcurrency) {
+      for (const key of devResources.keys()) if (/^aws_sfn_state_machine .*(dimension|fact)-process/.test(key)) expected.add(key);
+    }
     const allKeys = [...new Set([...devResources.keys(), ...prodResources.keys()])];
     if (changed(dev.quicksight, prod.quicksight)) {
       for (const key of allKeys) if (key.includes(' reporting/')) expected.add(key);

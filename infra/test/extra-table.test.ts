@@ -117,11 +117,11 @@ describe('Function: a table added by its declaration and its load script', () =>
 
     // Assess
     for (const id of WORKFLOW_IDS) expect(definitionProblems(definitions[id]), id).toEqual([]);
-    const listed = definitions['dimension-process'].States['List dimension tables'] as unknown as {
-      Result: Array<{ table: string; load: Json }>;
-    };
-    expect(listed.Result.map((entry) => entry.table)).toEqual([DECLARED?.name, EXTRA]);
-    expect(JSON.stringify(listed.Result[1]?.load)).toContain(`hive-scripts/${EXTRA}.hql`);
+    const listed = definitions['dimension-process'].States['List dimension tables'] as unknown as { Result: string[] };
+    expect(listed.Result).toEqual([DECLARED?.name, EXTRA]);
+    // Each item builds its steps from its name: the load script is the table's own.
+    const map = definitions['dimension-process'].States['Process dimension tables'] as unknown as { ItemSelector: Json };
+    expect(JSON.stringify(map.ItemSelector)).toContain('hive-scripts/{}.hql');
     const checked = definitions.master.States['Check for landed files'] as unknown as { Parameters: { Tables: Array<{ Table: string }> } };
     expect(checked.Parameters.Tables.map((entry) => entry.Table)).toContain(EXTRA);
   });

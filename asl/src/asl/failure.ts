@@ -103,6 +103,21 @@ export class WorkflowFailures {
     });
   }
 
+  /**
+   * The state a Choice goes to when a failure was recorded elsewhere (say, by the items of a Map, which end
+   * without failing it): its error is read at `errorPath`, its cause is `cause`.
+   */
+  reported(name: string, failure: { state: string; errorPath: string; cause: Text; cleanup: Cleanup }): string {
+    const error = ref(failure.errorPath);
+    return this.record(name, {
+      state: failure.state,
+      'error.$': error.path,
+      ...textField('cause', failure.cause),
+      ...textField('message', concat(text`${this.options.title} failed in state ${failure.state}: ${error}: `, failure.cause)),
+      ...this.cleanupField(failure.cleanup),
+    });
+  }
+
   /** Adds the shared tail. Call once, after every failure state is known. */
   finish(): void {
     if (this.finished) throw new DefinitionBuildError(`${this.options.title}: failure tail added twice`);
@@ -172,8 +187,10 @@ export class WorkflowFailures {
 }
 
 /**
- * Failures inside a Map's item processor: each records `{ error, message }` naming the item and
- * the state, then ends the item in a Fail. The Map's Catch takes it from there.
+ * Failures inside a Map's item processor: each records `{ error, message }` naming the item and the
+ * state, then ends the item with `{ <item>, failure }` instead of failing the Map. So the other items run
+ * to their end (a Map whose item fails stops the items still running, and with them what they were doing),
+ * and the workflow reports every failed item after the Map.
  */
 export class ItemFailures {
   constructor(
@@ -191,8 +208,8 @@ export class ItemFailures {
     return this.record(name, { error: failure.error }, failure.cause, failure.state);
   }
 
-  finish(): void {
-    this.builder.addFailure(this.failState, { Type: 'Fail', ErrorPath: '$.failure.error', CausePath: '$.failure.message' });
+  finish(output: JsonObject): void {
+    this.builder.addFailure(this.failState, { Type: 'Pass', Parameters: { ...output, 'failure.$': FAILURE_PATH }, End: true });
   }
 
   private record(name: string, error: JsonObject, cause: Text, state: string): string {

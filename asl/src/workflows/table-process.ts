@@ -6,13 +6,23 @@ import { lambdaTask, StatesBuilder, statusIs } from '../asl/builder';
 import { ItemFailures, TERMINATE_FROM_STATE_FILE, terminateCluster } from '../asl/failure';
 import { jsonOf, ref, text, textField } from '../asl/intrinsics';
 import { addPollLoop } from '../asl/polling';
-import type { Json, StateMachineDefinition } from '../asl/types';
+import type { StateMachineDefinition } from '../asl/types';
 import type { TableKind } from '../model-types';
 import type { WorkflowReferences } from '../references';
 import { workflowFailures } from './failures';
 import { WORKFLOW_TITLES, type WorkflowId } from './registry';
+import { tableItems } from './table-items';
 
 export type TableStep = 'load' | 'archive';
+
+/** The fields of stage-landed-files' answer that every answer has, kept in each table's result. */
+const STAGE_SUMMARY = {
+  'Table.$': '$.stage.Table',
+  'Status.$': '$.stage.Status',
+  'Staged.$': '$.stage.Staged',
+  'Moved.$': '$.stage.Moved',
+  'QuarantinedCount.$': '$.stage.QuarantinedCount',
+};
 
 export const TABLE_STEPS: ReadonlyArray<{ step: TableStep; submit: string; wait: string; check: string; done: string; label: string }> = [
   { step: 'load', submit: 'Load into warehouse', wait: 'Wait for load', check: 'Check load', done: 'Load done?', label: 'Load' },
@@ -32,6 +42,12 @@ export function tableProcessStates(kind: TableKind) {
     list: `List ${kind} tables`,
     map: `Process ${kind} tables`,
     done: 'Tables processed',
+    findFailed: 'Find failed tables',
+    anyFailed: 'Any table failed?',
+    listFailed: 'List failed tables',
+    howManyFailed: 'More than one failed?',
+    oneFailed: 'A table failed',
+    manyFailed: 'Tables failed',
     stage: 'Stage landed files',
     notice: 'Notice to send?',
     sendNotice: 'Send notice',
@@ -52,6 +68,7 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   const b = new StatesBuilder();
   const failures = workflowFailures(WORKFLOW_OF[kind], refs, b);
   const running = terminateCluster('$.cluster.ClusterId');
+  const items = tableItems(refs.tables[kind]);
 
   b.add(
     S.read,
@@ -65,20 +82,62 @@ export function tableProcess(kind: TableKind, refs: WorkflowReferences): StateMa
   );
   b.add(S.list, {
     Type: 'Pass',
-    Comment: `The ${kind} tables declared in the model, in order, with their EMR steps.`,
-    Result: refs.tables[kind] as unknown as Json,
+    Comment: `The ${kind} tables declared in the model, in order (each item builds its EMR steps from their name).`,
+    Result: items.list,
     ResultPath: '$.tables',
     Next: S.map,
   });
   b.add(S.map, {
     Type: 'Map',
     ItemsPath: '$.tables',
-    ItemSelector: { 'ClusterId.$': '$.cluster.ClusterId', 'table.$': '$$.Map.Item.Value', 'RunId.$': '$$.Execution.Name', steps: {} },
+    ItemSelector: { 'ClusterId.$': '$.cluster.ClusterId', ...items.selector, 'RunId.$': '$$.Execution.Name', steps: {} },
     MaxConcurrency: refs.tableConcurrency ?? 1,
     ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: S.stage, States: tableStates(b, refs, S, title) },
     ResultPath: '$.tables',
     Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: failures.caught(S.map, running) }],
-    Next: S.done,
+    Next: S.findFailed,
+  });
+  // A filter that matches nothing is an empty list on AWS (JSONPath's indefinite paths) but an error in some
+  // emulators: the filter runs only once every item's `failed` flag says one matches.
+  b.add(S.findFailed, {
+    Type: 'Pass',
+    Comment: 'Each table that failed ended its item with failed: true and its failure record, after the other tables ran to their end.',
+    Parameters: { 'flags.$': 'States.JsonToString($.tables[*].failed)' },
+    ResultPath: '$.failed',
+    Next: S.anyFailed,
+  });
+  b.add(S.anyFailed, {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.failed.flags', StringMatches: '*true*', Next: S.listFailed }],
+    Default: S.done,
+  });
+  b.add(S.listFailed, {
+    Type: 'Pass',
+    Parameters: { 'failures.$': '$.tables[?(@.failed == true)].failure', 'messages.$': '$.tables[?(@.failed == true)].failure.message' },
+    ResultPath: '$.failed',
+    Next: S.howManyFailed,
+  });
+  const first = (path: string) => ref(`$.failed.failures[0].${path}`);
+  b.add(S.howManyFailed, {
+    Type: 'Choice',
+    Choices: [
+      {
+        Variable: '$.failed.failures[1]',
+        IsPresent: true,
+        Next: failures.reported(S.manyFailed, {
+          state: S.map,
+          errorPath: first('error').path,
+          cause: text`tables failed: ${jsonOf('$.failed.messages')}`,
+          cleanup: running,
+        }),
+      },
+    ],
+    Default: failures.reported(S.oneFailed, {
+      state: S.map,
+      errorPath: first('error').path,
+      cause: text`${first('message')}`,
+      cleanup: running,
+    }),
   });
   b.add(S.done, { Type: 'Pass', Parameters: { 'ClusterId.$': '$.cluster.ClusterId', 'tables.$': '$.tables' }, End: true });
   failures.finish();
@@ -151,10 +210,11 @@ function tableStates(parent: StatesBuilder, refs: WorkflowReferences, S: ReturnT
   });
   b.add(S.tableDone, {
     Type: 'Pass',
-    Parameters: { 'table.$': '$.table.table', 'Status.$': '$.stage.Status', 'stage.$': '$.stage', 'steps.$': '$.steps' },
+    Comment: 'The staging answer is kept in brief (its notice and quarantine list are in the history): 200 tables must fit in 256 KB.',
+    Parameters: { 'table.$': '$.table.table', 'Status.$': '$.stage.Status', stage: STAGE_SUMMARY, 'steps.$': '$.steps', failed: false },
     End: true,
   });
-  failures.finish();
+  failures.finish({ 'table.$': '$.table.table', failed: true });
   return b.states;
 }
 
@@ -223,7 +283,7 @@ function addStaging(
   b.add(S.skipped, {
     Type: 'Pass',
     Comment: 'Nothing landed and nothing staged: the table is left as it was.',
-    Parameters: { 'table.$': '$.table.table', Status: 'EMPTY', 'stage.$': '$.stage', 'steps.$': '$.steps' },
+    Parameters: { 'table.$': '$.table.table', Status: 'EMPTY', stage: STAGE_SUMMARY, 'steps.$': '$.steps', failed: false },
     End: true,
   });
 }

@@ -46,10 +46,10 @@ export class MemoryS3 {
   }
 
   /** S3 GetObject: the object's text as a response body, or NoSuchKey. */
-  getObject(input: ObjectInput): { Body: TextBody; ETag: string } {
+  getObject(input: ObjectInput & { Range?: string }): { Body: TextBody; ETag: string } {
     const text = this.objects.get(`${input.Bucket}/${input.Key}`);
     if (text === undefined) throw notFound('NoSuchKey', 'The specified key does not exist.');
-    return { Body: textBody(this.readBackOverride ?? text), ETag: '"fake"' };
+    return { Body: textBody(this.readBackOverride ?? text, input.Range), ETag: '"fake"' };
   }
 
   headObject(input: ObjectInput): { ContentLength: number; LastModified: Date } {
@@ -111,14 +111,20 @@ export class MemoryS3 {
 /** What the SDK's GetObject Body offers that the handlers use: the text at once, or a stream of bytes. */
 interface TextBody extends AsyncIterable<Uint8Array> {
   transformToString(): Promise<string>;
+  transformToByteArray(): Promise<Uint8Array>;
 }
 
 // Not core's s3TextBody: that module imports vitest, and the benchmark runs this fake outside vitest.
-function textBody(text: string): TextBody {
+// `range`: GetObject's Range, `bytes=<first>-<last>` (the last byte included, as S3 reads it).
+function textBody(text: string, range?: string): TextBody {
+  const whole = Buffer.from(text, 'utf8');
+  const [, first, last] = /^bytes=(\d+)-(\d+)$/.exec(range ?? '') ?? [];
+  const bytes = first === undefined ? whole : whole.subarray(Number(first), Number(last) + 1);
   return {
-    transformToString: async () => text,
+    transformToString: async () => bytes.toString('utf8'),
+    transformToByteArray: async () => new Uint8Array(bytes),
     async *[Symbol.asyncIterator]() {
-      yield Buffer.from(text, 'utf8');
+      yield bytes;
     },
   };
 }

@@ -16,7 +16,7 @@ describe('Function: configIniSections', () => {
     });
     expect(sections.instances?.master_instance_type).toBe(environments.dev.emr.masterInstanceTypes.join(','));
     expect(sections.metastore?.metastore_factory_class).toBe('com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory');
-    expect(sections.cluster).toEqual({ idle_timeout_seconds: '1800', step_concurrency_level: '1' });
+    expect(sections.cluster).toEqual({ idle_timeout_seconds: '1800', step_concurrency_level: '2' });
     for (const values of Object.values(sections)) for (const value of Object.values(values)) expect(typeof value).toBe('string');
   });
 
