@@ -110,7 +110,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     url: `http://127.0.0.1:${port}/`,
     close: async () => {
       await recorder.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page left open keeps a connection (and may have a request in progress): stopping ends them.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
     },
   };
 }
