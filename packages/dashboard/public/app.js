@@ -100,10 +100,20 @@ function countsRow(master) {
     const bad = counts.quarantined > 0 || (counts.rejected ?? 0) > 0;
     return element(
       'li',
-      { class: bad ? 'bad' : '', dataset: { table: counts.table, rows: String(counts.rows ?? ''), quarantined: String(counts.quarantined), rejected: String(counts.rejected ?? '') } },
+      {
+        class: bad ? 'bad' : '',
+        dataset: {
+          table: counts.table,
+          rows: String(counts.rows ?? ''),
+          quarantined: String(counts.quarantined),
+          rejected: String(counts.rejected ?? ''),
+        },
+      },
       element('b', {}, counts.table),
       ` ${number(counts.rows)} rows${signed(counts.change)}`,
-      counts.quarantined || counts.quarantinedFiles ? ` · ${number(counts.quarantined)} quarantined (${counts.quarantinedFiles} file${counts.quarantinedFiles === 1 ? '' : 's'})` : ' · 0 quarantined',
+      counts.quarantined || counts.quarantinedFiles
+        ? ` · ${number(counts.quarantined)} quarantined (${counts.quarantinedFiles} file${counts.quarantinedFiles === 1 ? '' : 's'})`
+        : ' · 0 quarantined',
       counts.rejected === undefined ? '' : ` · ${number(counts.rejected)} rejected`,
     );
   });
@@ -135,11 +145,13 @@ function renderRuns() {
   const older = document.getElementById('runs-older');
   older.hidden = !last?.next;
   const shown = pages.reduce((sum, page) => sum + page.masters.length, 0);
-  document.getElementById('runs-shown').textContent = `${shown} Master run${shown === 1 ? '' : 's'} shown${last?.next ? ', older ones on the next page' : ''}`;
+  document.getElementById('runs-shown').textContent =
+    `${shown} Master run${shown === 1 ? '' : 's'} shown${last?.next ? ', older ones on the next page' : ''}`;
   document.getElementById('runs').dataset.pages = String(pages.length);
 }
 
-const runsUrl = (page) => `/api/runs?size=${PAGE_SIZE}${page ? `&next=${encodeURIComponent(page.next)}&before=${encodeURIComponent(page.oldest ?? '')}` : ''}`;
+const runsUrl = (page) =>
+  `/api/runs?size=${PAGE_SIZE}${page ? `&next=${encodeURIComponent(page.next)}&before=${encodeURIComponent(page.oldest ?? '')}` : ''}`;
 
 async function loadOlderRuns() {
   const last = olderPages.at(-1) ?? firstPage;
@@ -176,7 +188,10 @@ function focusNode(node) {
   if (realZoom < READABLE_ZOOM) panZoom.zoomBy(READABLE_ZOOM / realZoom);
   const box = node.getBoundingClientRect();
   const frame = document.getElementById('graph').getBoundingClientRect();
-  panZoom.panBy({ x: frame.left + frame.width / 2 - (box.left + box.width / 2), y: frame.top + frame.height / 2 - (box.top + box.height / 2) });
+  panZoom.panBy({
+    x: frame.left + frame.width / 2 - (box.left + box.width / 2),
+    y: frame.top + frame.height / 2 - (box.top + box.height / 2),
+  });
 }
 
 function focusFailed() {
@@ -202,11 +217,14 @@ function renderMapToggles(detail) {
 async function selectExecution(arn, options = {}) {
   const changed = arn !== selectedArn;
   selectedArn = arn;
-  if (decodeURIComponent(location.hash) !== `#execution=${arn}`) history.replaceState(null, '', `${location.search}#execution=${encodeURIComponent(arn)}`);
+  if (decodeURIComponent(location.hash) !== `#execution=${arn}`)
+    history.replaceState(null, '', `${location.search}#execution=${encodeURIComponent(arn)}`);
   for (const row of document.querySelectorAll('#runs-table tbody tr')) row.classList.toggle('selected', row.dataset.arn === arn);
   await section('execution', async () => {
     const collapse = [...collapsedMaps].join(',');
-    const detail = await getJson(`/api/execution?arn=${encodeURIComponent(arn)}${collapse ? `&collapse=${encodeURIComponent(collapse)}` : ''}`);
+    const detail = await getJson(
+      `/api/execution?arn=${encodeURIComponent(arn)}${collapse ? `&collapse=${encodeURIComponent(collapse)}` : ''}`,
+    );
     // Another execution was chosen while this one loaded.
     if (selectedArn === arn) await renderExecution(detail, { fresh: changed || options.force || shownGraph.arn !== arn });
   });
@@ -375,7 +393,9 @@ const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 /** Every date any table has, sorted. */
 function allDates(data) {
-  return [...new Set(data.tables.filter((table) => table.axis === 'date').flatMap((table) => table.points.map((point) => point.label)))].sort();
+  return [
+    ...new Set(data.tables.filter((table) => table.axis === 'date').flatMap((table) => table.points.map((point) => point.label))),
+  ].sort();
 }
 
 function lastDates(data, count) {
@@ -389,10 +409,14 @@ function linked(text) {
 }
 
 function executionLink(segment) {
-  return element('a', { href: `#execution=${encodeURIComponent(segment.execution)}`, class: 'execution-link', title: segment.execution }, segment.name);
+  return element(
+    'a',
+    { href: `#execution=${encodeURIComponent(segment.execution)}`, class: 'execution-link', title: segment.execution },
+    segment.name,
+  );
 }
 
-const EXECUTION_ARN = /arn:aws[\w-]*:states:[\w-]+:\d{12}:(?:express|execution):[\w-]+:[\w.-]+/g;
+const EXECUTION_ARN = /arn:aws[\w-]*:states:[\w-]+:\d{12}:(?:express|execution):[\w-]+:[\w.-]*[\w-]/g;
 
 /** Text split around execution ARNs (the server does the same for notifications). */
 function segmentsOf(text) {
@@ -413,7 +437,14 @@ function flagBox(flag) {
     { class: 'flag', dataset: { kind: flag.kind, rows: String(flag.rows) } },
     element('strong', {}, flag.title),
     element('ul', {}, ...flag.where.map((where) => element('li', {}, element('code', {}, where)))),
-    flag.executions?.length ? element('p', {}, 'runs: ', ...flag.executions.flatMap((arn, index) => [index ? ', ' : '', executionLink({ execution: arn, name: arn.split(':').pop() })])) : undefined,
+    flag.executions?.length
+      ? element(
+          'p',
+          {},
+          'runs: ',
+          ...flag.executions.flatMap((arn, index) => [index ? ', ' : '', executionLink({ execution: arn, name: arn.split(':').pop() })]),
+        )
+      : undefined,
   );
 }
 
@@ -423,11 +454,40 @@ function tableChart(table, canvas, metric) {
   const time = table.axis === 'date';
   const colors = table.points.map((point) => (point.label === 'NULL' || point.label === '' ? RED : PALETTE[0]));
   const data = time
-    ? { datasets: [{ label: metric === 'rows' ? 'rows' : `sum of ${metric}`, data: table.points.map((point) => ({ x: point.label, y: value(point) })), backgroundColor: PALETTE[0] }] }
-    : { labels: table.points.map((point) => point.label), datasets: [{ label: metric === 'rows' ? 'rows' : `sum of ${metric}`, data: table.points.map(value), backgroundColor: colors }] };
+    ? {
+        datasets: [
+          {
+            label: metric === 'rows' ? 'rows' : `sum of ${metric}`,
+            data: table.points.map((point) => ({ x: point.label, y: value(point) })),
+            backgroundColor: PALETTE[0],
+          },
+        ],
+      }
+    : {
+        labels: table.points.map((point) => point.label),
+        datasets: [{ label: metric === 'rows' ? 'rows' : `sum of ${metric}`, data: table.points.map(value), backgroundColor: colors }],
+      };
   const x = time
-    ? { type: 'time', min: range?.from, max: range?.to, offset: true, time: { unit: 'day', tooltipFormat: 'yyyy-MM-dd', displayFormats: { day: 'MMM d' } }, ticks: { autoSkip: true, maxRotation: 0, autoSkipPadding: 8 }, title: { display: true, text: table.group } }
-    : { ticks: { autoSkip: true, maxRotation: 0, callback(value) { const label = this.getLabelForValue(value); return label.length > 18 ? `${label.slice(0, 17)}…` : label; } }, title: { display: true, text: table.group } };
+    ? {
+        type: 'time',
+        min: range?.from,
+        max: range?.to,
+        offset: true,
+        time: { unit: 'day', tooltipFormat: 'yyyy-MM-dd', displayFormats: { day: 'MMM d' } },
+        ticks: { autoSkip: true, maxRotation: 0, autoSkipPadding: 8 },
+        title: { display: true, text: table.group },
+      }
+    : {
+        ticks: {
+          autoSkip: true,
+          maxRotation: 0,
+          callback(value) {
+            const label = this.getLabelForValue(value);
+            return label.length > 18 ? `${label.slice(0, 17)}…` : label;
+          },
+        },
+        title: { display: true, text: table.group },
+      };
   return new Chart(canvas, {
     type: 'bar',
     data,
@@ -443,11 +503,29 @@ function tableChart(table, canvas, metric) {
 function tablePanel(table) {
   const id = `chart-${table.table}`;
   const canvas = element('canvas', { id, dataset: { table: table.table, axis: table.axis } });
-  const select = element('select', { id: `metric-${table.table}`, 'aria-label': `what the chart of ${table.table} shows` }, element('option', { value: 'rows' }, 'rows'), ...table.measures.map((measure) => element('option', { value: measure }, `sum of ${measure}`)));
+  const select = element(
+    'select',
+    { id: `metric-${table.table}`, 'aria-label': `what the chart of ${table.table} shows` },
+    element('option', { value: 'rows' }, 'rows'),
+    ...table.measures.map((measure) => element('option', { value: measure }, `sum of ${measure}`)),
+  );
   const panel = element(
     'div',
-    { class: `table-panel${table.flags.length ? ' flagged' : ''}`, dataset: { table: table.table, axis: table.axis, flags: String(table.flags.length) } },
-    element('h4', {}, table.table, ' ', element('small', {}, `${table.kind} · ${number(table.rows)} rows · per ${table.group}${table.folded ? ` · ${table.points.length - 1} largest and ${table.folded} more as “other”` : ''}`)),
+    {
+      class: `table-panel${table.flags.length ? ' flagged' : ''}`,
+      dataset: { table: table.table, axis: table.axis, flags: String(table.flags.length) },
+    },
+    element(
+      'h4',
+      {},
+      table.table,
+      ' ',
+      element(
+        'small',
+        {},
+        `${table.kind} · ${number(table.rows)} rows · per ${table.group}${table.folded ? ` · ${table.points.length - 1} largest and ${table.folded} more as “other”` : ''}`,
+      ),
+    ),
     ...table.flags.map(flagBox),
     element('div', { class: 'panel-tools' }, select, table.axis === 'date' ? element('span', { class: 'hint points' }) : undefined),
     element('div', { class: 'canvas' }, canvas),
@@ -468,7 +546,7 @@ function tablePanel(table) {
 function updateRangeNotes() {
   for (const table of lastData?.tables ?? []) {
     if (table.axis !== 'date') continue;
-    const inRange = table.points.filter((point) => (!range || (point.label >= range.from && point.label <= range.to))).length;
+    const inRange = table.points.filter((point) => !range || (point.label >= range.from && point.label <= range.to)).length;
     const note = document.querySelector(`.table-panel[data-table="${table.table}"] .points`);
     if (note) note.textContent = `${inRange} of ${table.points.length} dates shown`;
   }
@@ -488,9 +566,17 @@ function applyRange(next) {
 }
 
 function countsChart(table) {
-  const canvas = element('canvas', { id: `counts-${table.table}`, dataset: { series: JSON.stringify(table.data.datasets.map((dataset) => dataset.label)) } });
+  const canvas = element('canvas', {
+    id: `counts-${table.table}`,
+    dataset: { series: JSON.stringify(table.data.datasets.map((dataset) => dataset.label)) },
+  });
   const per = table.partitionKey ? `rows per ${table.partitionKey}` : 'rows';
-  const card = element('div', { class: 'chart' }, element('h4', {}, table.table, ' ', element('small', {}, per)), element('div', { class: 'canvas' }, canvas));
+  const card = element(
+    'div',
+    { class: 'chart' },
+    element('h4', {}, table.table, ' ', element('small', {}, per)),
+    element('div', { class: 'canvas' }, canvas),
+  );
   const datasets = table.data.datasets.map((dataset, index) => {
     const color = dataset.flagged ? RED : PALETTE[index % PALETTE.length];
     return { ...dataset, backgroundColor: color, borderColor: color };
@@ -504,7 +590,11 @@ function countsChart(table) {
         maintainAspectRatio: false,
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } } },
         scales: {
-          x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 }, title: { display: true, text: 'after the Master run that ended at' } },
+          x: {
+            stacked: true,
+            ticks: { autoSkip: true, maxRotation: 0 },
+            title: { display: true, text: 'after the Master run that ended at' },
+          },
           y: { stacked: true, beginAtZero: true, title: { display: true, text: per } },
         },
       },
@@ -532,9 +622,13 @@ function renderData(data) {
 
 function setUpRange() {
   for (const button of document.querySelectorAll('.data-tools button[data-last]'))
-    button.addEventListener('click', () => lastData && applyRange(lastDates(lastData, button.dataset.last === 'all' ? 'all' : Number(button.dataset.last))));
+    button.addEventListener(
+      'click',
+      () => lastData && applyRange(lastDates(lastData, button.dataset.last === 'all' ? 'all' : Number(button.dataset.last))),
+    );
   const [from, to] = [document.getElementById('range-from'), document.getElementById('range-to')];
-  const changed = () => from.value && to.value && applyRange(from.value <= to.value ? { from: from.value, to: to.value } : { from: to.value, to: from.value });
+  const changed = () =>
+    from.value && to.value && applyRange(from.value <= to.value ? { from: from.value, to: to.value } : { from: to.value, to: from.value });
   from.addEventListener('change', changed);
   to.addEventListener('change', changed);
 }
@@ -557,7 +651,12 @@ function renderNotifications(messages) {
               'td',
               {},
               message.shortened
-                ? element('details', {}, element('summary', {}, ...message.summary.map(segment)), element('div', { class: 'full' }, ...message.full.map(segment)))
+                ? element(
+                    'details',
+                    {},
+                    element('summary', {}, ...message.summary.map(segment)),
+                    element('div', { class: 'full' }, ...message.full.map(segment)),
+                  )
                 : element('div', { class: 'full' }, ...message.full.map(segment)),
             ),
           ),

@@ -15,13 +15,7 @@ import { resetLake, runPipeline, sampleFiles, startAndDeploy } from '@data-pipel
 import { getTable, workflowStepsOf } from '@data-pipeline/model';
 import { startDashboard } from '../src/server';
 import { launchChromium } from '../test/support/browser';
-import {
-  createExtraTables,
-  generatedFiles,
-  insertRowWithoutPartition,
-  malformedFactFile,
-  SCENARIO_TABLES,
-} from '../test/support/scenario';
+import { createExtraTables, generatedFiles, insertRowWithoutPartition, malformedFactFile, SCENARIO_TABLES } from '../test/support/scenario';
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +43,12 @@ const dir = mkdtempSync(join(tmpdir(), 'dashboard-scale-'));
 const session = await startAndDeploy({ dir, print: log });
 try {
   await resetLake(session.services, session.names.bucket);
-  const dashboard = await startDashboard({ services: session.services, names: session.names, tables: SCENARIO_TABLES, recordIntervalMs: 500 });
+  const dashboard = await startDashboard({
+    services: session.services,
+    names: session.names,
+    tables: SCENARIO_TABLES,
+    recordIntervalMs: 500,
+  });
   const files = generatedFiles(dir, { rows, dates, files: Number(values.files) });
   log(`generated ${rows} fact rows over ${dates} dates; running the pipeline`);
   const big = await timed(`pipeline run of ${rows.toLocaleString('en')} fact rows over ${dates} dates`, () =>

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type LocalNames, type Services, warehouseCounts } from '@data-pipeline/local';
-import { type TableDefinition, tables as declaredTables } from '@data-pipeline/model';
+import { tables as declaredTables, type TableDefinition } from '@data-pipeline/model';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { ASSETS, assetBody } from './assets';
@@ -31,7 +31,8 @@ const STEP_LOG_ID = /^[A-Za-z0-9-]{1,64}$/;
 export function pageSize(value: string | undefined): number {
   if (value === undefined) return 10;
   const size = Number(value);
-  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new BadRequestError(`size must be a whole number from 1 to 1000, not ${value}`);
+  if (!Number.isInteger(size) || size < 1 || size > 1000)
+    throw new BadRequestError(`size must be a whole number from 1 to 1000, not ${value}`);
   return size;
 }
 
@@ -48,7 +49,11 @@ export function dashboardApp(context: DashboardContext): Hono {
   const cache = newRunsCache();
   const keptOut = new KeptOutReader(services.s3, names.bucket);
   app.get('/api/runs', async (c) => {
-    const options = { next: c.req.query('next') || undefined, size: pageSize(c.req.query('size')), before: c.req.query('before') || undefined };
+    const options = {
+      next: c.req.query('next') || undefined,
+      size: pageSize(c.req.query('size')),
+      before: c.req.query('before') || undefined,
+    };
     return c.json(await runsWithCounts(services.sfn, names, options, cache, { snapshots: readSnapshots(countsFile), keptOut, tables }));
   });
   app.get('/api/execution', async (c) => {

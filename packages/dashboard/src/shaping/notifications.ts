@@ -16,7 +16,7 @@ export interface NotificationView {
 }
 
 // arn:aws:states:<region>:<account>:execution:<state machine>:<execution name> (also express executions)
-const EXECUTION_ARN = /arn:aws[\w-]*:states:[\w-]+:\d{12}:(?:express|execution):[\w-]+:[\w.-]+/g;
+const EXECUTION_ARN = /arn:aws[\w-]*:states:[\w-]+:\d{12}:(?:express|execution):[\w-]+:[\w.-]*[\w-]/g;
 
 /** The text split into text and executions. */
 export function segments(text: string): Segment[] {

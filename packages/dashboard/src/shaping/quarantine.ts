@@ -51,7 +51,13 @@ interface ReportFile {
 }
 
 /** A `_report.json` under `<prefix><RunId>/`; `rowsOf` gives a quarantined file's rows. */
-export function quarantineReport(table: string, prefix: string, key: string, text: string, rowsOf: (key: string) => number): QuarantineReportView {
+export function quarantineReport(
+  table: string,
+  prefix: string,
+  key: string,
+  text: string,
+  rowsOf: (key: string) => number,
+): QuarantineReportView {
   const runId = key.slice(prefix.length).split('/')[0] ?? '';
   let parsed: { writtenAt?: unknown; files?: ReportFile[] } = {};
   try {
@@ -71,7 +77,9 @@ export function quarantineReport(table: string, prefix: string, key: string, tex
         key: fileKey,
         rows: rowsOf(fileKey),
         problemCount: Number(file.ProblemCount ?? file.Problems?.length ?? 0),
-        problems: (file.Problems ?? []).slice(0, 3).map((problem) => ({ line: Number(problem.Line), reason: String(problem.Reason ?? '') })),
+        problems: (file.Problems ?? [])
+          .slice(0, 3)
+          .map((problem) => ({ line: Number(problem.Line), reason: String(problem.Reason ?? '') })),
       };
     }),
   };

@@ -46,9 +46,16 @@ export function countsOverTime(
   return {
     labels: ordered.map(label),
     datasets: [
-      ...partitions.filter(flagged).map((partition) => ({ label: `${partition || 'empty'} (should not exist)`, data: series(partition), flagged: true })),
+      ...partitions
+        .filter(flagged)
+        .map((partition) => ({ label: `${partition || 'empty'} (should not exist)`, data: series(partition), flagged: true })),
       ...categories.map((category) => ({
-        label: category.items.length === 1 && category.label === category.items[0] ? (category.label === '' ? 'all rows' : category.label) : category.label,
+        label:
+          category.items.length === 1 && category.label === category.items[0]
+            ? category.label === ''
+              ? 'all rows'
+              : category.label
+            : category.label,
         data: ordered.map((_, index) => category.items.reduce((sum, partition) => sum + (series(partition)[index] ?? 0), 0)),
       })),
     ],

@@ -77,7 +77,7 @@ export function tableView(input: TableViewInput): TableView {
       rows: unexpectedRows,
       where: [
         `SELECT * FROM ${input.qualifiedName} WHERE ${input.group} IS NULL`,
-        `${input.location}${input.group}=__HIVE_DEFAULT_PARTITION__/`,
+        `${input.location.replace(/\/?$/, '/')}${input.group}=__HIVE_DEFAULT_PARTITION__/`,
       ],
     });
   const noLineage = groups.reduce((sum, group) => sum + group.noLineage, 0);
@@ -94,7 +94,9 @@ export function tableView(input: TableViewInput): TableView {
   let points: Point[];
   let folded = 0;
   if (axis === 'date') {
-    points = drawn.map((group) => ({ label: label(group), rows: group.rows, sums: group.sums })).sort((a, b) => a.label.localeCompare(b.label));
+    points = drawn
+      .map((group) => ({ label: label(group), rows: group.rows, sums: group.sums }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   } else {
     const categories = topCategories(drawn, input.topN ?? 12, label, (group) => group.rows);
     folded = categories.length < drawn.length ? (categories.at(-1)?.items.length ?? 0) : 0;

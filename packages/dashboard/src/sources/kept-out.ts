@@ -15,7 +15,8 @@ async function list(s3: S3Client, bucket: string, prefix: string): Promise<Liste
   let token: string | undefined;
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key && !object.Key.endsWith('/')) found.push({ key: object.Key, etag: object.ETag ?? '' });
+    for (const object of page.Contents ?? [])
+      if (object.Key && !object.Key.endsWith('/')) found.push({ key: object.Key, etag: object.ETag ?? '' });
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
   return found;
@@ -87,7 +88,12 @@ export class KeptOutReader {
     const rejected: RejectedObject[] = [];
     for (const object of await list(this.s3, this.bucket, rejects)) {
       const rest = object.key.slice(rejects.length);
-      rejected.push({ table: table.name, runId: rest.includes('/') ? rest.split('/')[0] : undefined, key: object.key, rows: await this.lineCount(object) });
+      rejected.push({
+        table: table.name,
+        runId: rest.includes('/') ? rest.split('/')[0] : undefined,
+        key: object.key,
+        rows: await this.lineCount(object),
+      });
     }
     return { reports, rejected };
   }

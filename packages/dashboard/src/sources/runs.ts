@@ -103,7 +103,10 @@ async function executionsBetween(sfn: SFNClient, names: LocalNames, from: string
   const rows: ExecutionRow[] = [];
   for (const workflow of WORKFLOW_IDS.filter((id) => id !== 'master')) {
     let older = false;
-    for await (const page of paginateListExecutions({ client: sfn }, { stateMachineArn: names.stateMachineArn(workflow), maxResults: 100 })) {
+    for await (const page of paginateListExecutions(
+      { client: sfn },
+      { stateMachineArn: names.stateMachineArn(workflow), maxResults: 100 },
+    )) {
       for (const item of page.executions ?? []) {
         const start = item.startDate?.toISOString() ?? '';
         if (from && start < from) older = true;
@@ -129,7 +132,13 @@ async function describedRow(sfn: SFNClient, names: LocalNames, executionArn: str
  * with the executions its run started (from the histories); and the executions of the other workflows
  * started in the page's span of time that no Master of the page started (a child run on its own).
  */
-export async function runsPage(sfn: SFNClient, names: LocalNames, options: RunsPageOptions, cache = newRunsCache(), now = new Date()): Promise<RunsPage> {
+export async function runsPage(
+  sfn: SFNClient,
+  names: LocalNames,
+  options: RunsPageOptions,
+  cache = newRunsCache(),
+  now = new Date(),
+): Promise<RunsPage> {
   const listed = await sfn.send(
     new ListExecutionsCommand({ stateMachineArn: names.stateMachineArn('master'), maxResults: options.size, nextToken: options.next }),
   );
