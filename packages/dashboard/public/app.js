@@ -52,6 +52,7 @@ function element(tag, attributes = {}, ...children) {
 const status = (value) => element('span', { class: `status ${value}` }, value);
 const time = (iso) => (iso ? new Date(iso).toLocaleTimeString('en-GB') : '');
 const dateTime = (iso) => (iso ? `${iso.slice(0, 10)} ${time(iso)}` : '');
+const shortDateTime = (iso) => (iso ? `${iso.slice(5, 10)} ${time(iso)}` : '');
 const duration = (value) =>
   value === undefined || value === null ? '' : value < 90 ? `${value.toFixed(1)} s` : `${(value / 60).toFixed(1)} min`;
 const empty = (text, columns) => element('tr', {}, element('td', { colspan: String(columns), class: 'empty' }, text));
@@ -89,7 +90,7 @@ function runRow(row, kind, label) {
     },
     element('td', { title: row.arn }, label),
     element('td', {}, status(row.status)),
-    element('td', { title: row.start ?? '' }, dateTime(row.start)),
+    element('td', { title: row.start ?? '' }, shortDateTime(row.start)),
     element('td', { class: 'num' }, duration(row.durationSeconds)),
   );
 }
@@ -181,17 +182,20 @@ function zoomBy(factor) {
   panZoom?.zoomBy(factor);
 }
 
-/** Centers a node of the graph, zoomed to a readable size when the fitted graph is smaller. */
+/**
+ * Centers a node of the graph, zoomed to a readable size when the fitted graph is smaller. Computed from
+ * the drawing's coordinates: svg-pan-zoom draws its changes at the next frame.
+ */
 function focusNode(node) {
   if (!panZoom || !node) return;
-  const { realZoom } = panZoom.getSizes();
-  if (realZoom < READABLE_ZOOM) panZoom.zoomBy(READABLE_ZOOM / realZoom);
-  const box = node.getBoundingClientRect();
-  const frame = document.getElementById('graph').getBoundingClientRect();
-  panZoom.panBy({
-    x: frame.left + frame.width / 2 - (box.left + box.width / 2),
-    y: frame.top + frame.height / 2 - (box.top + box.height / 2),
-  });
+  const viewport = document.querySelector('#graph svg .svg-pan-zoom_viewport');
+  const box = node.getBBox();
+  const toViewport = viewport.getCTM().inverse().multiply(node.getCTM());
+  const center = new DOMPoint(box.x + box.width / 2, box.y + box.height / 2).matrixTransform(toViewport);
+  const sizes = panZoom.getSizes();
+  const zoom = Math.max(sizes.realZoom, READABLE_ZOOM);
+  panZoom.zoom(panZoom.getZoom() * (zoom / sizes.realZoom));
+  panZoom.pan({ x: sizes.width / 2 - center.x * zoom, y: sizes.height / 2 - center.y * zoom });
 }
 
 function focusFailed() {
@@ -451,9 +455,9 @@ function flagBox(flag) {
 function tableChart(table, canvas, metric) {
   const index = metric === 'rows' ? -1 : table.measures.indexOf(metric);
   const value = (point) => (index < 0 ? point.rows : point.sums[index]);
-  const time = table.axis === 'date';
+  const timeAxis = table.axis === 'date';
   const colors = table.points.map((point) => (point.label === 'NULL' || point.label === '' ? RED : PALETTE[0]));
-  const data = time
+  const data = timeAxis
     ? {
         datasets: [
           {
@@ -467,7 +471,7 @@ function tableChart(table, canvas, metric) {
         labels: table.points.map((point) => point.label),
         datasets: [{ label: metric === 'rows' ? 'rows' : `sum of ${metric}`, data: table.points.map(value), backgroundColor: colors }],
       };
-  const x = time
+  const x = timeAxis
     ? {
         type: 'time',
         min: range?.from,

@@ -35,10 +35,10 @@ describe('Function: isDateAxis', () => {
 describe('Function: isUnexpectedPartition', () => {
   it('returns true for NULL, empty and Hive default partitions, false for a value', () => {
     // Act
-    const results = [null, '', ' ', '__HIVE_DEFAULT_PARTITION__', '20240101'].map(isUnexpectedPartition);
+    const results = [null, 'NULL', '', ' ', '__HIVE_DEFAULT_PARTITION__', '20240101'].map(isUnexpectedPartition);
 
     // Assess
-    expect(results).toEqual([true, true, true, true, false]);
+    expect(results).toEqual([true, true, true, true, true, false]);
   });
 });
 

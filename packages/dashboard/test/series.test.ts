@@ -30,7 +30,7 @@ describe('Function: countsOverTime', () => {
   it('returns the largest partitions of the latest snapshot and the rest as "other", and a NULL partition flagged', () => {
     // Prepare
     const snapshots = [
-      snapshot('2026-01-01T10:00:00Z', 'SUCCEEDED', { fact: { '20240101': 5, '20240102': 1, '20240103': 2, '20240104': 9, null: 1 } }),
+      snapshot('2026-01-01T10:00:00Z', 'SUCCEEDED', { fact: { '20240101': 5, '20240102': 1, '20240103': 2, '20240104': 9, NULL: 1 } }),
     ];
 
     // Act
@@ -38,7 +38,7 @@ describe('Function: countsOverTime', () => {
 
     // Assess
     expect(result.datasets).toEqual([
-      { label: 'null (should not exist)', data: [1], flagged: true },
+      { label: 'NULL (should not exist)', data: [1], flagged: true },
       { label: '20240101', data: [5] },
       { label: '20240104', data: [9] },
       { label: 'other (2)', data: [3] },

@@ -4,9 +4,9 @@
 /** A partition value Hive writes for NULL (the default partition), and the values that mean the same. */
 export const DEFAULT_PARTITION = '__HIVE_DEFAULT_PARTITION__';
 
-/** Whether a partition value names a partition no load should write: NULL, empty, or Hive's default partition. */
+/** Whether a partition value names a partition no load should write: NULL (as JSON, or as Spark SQL prints it), empty, or Hive's default partition. */
 export function isUnexpectedPartition(value: string | null | undefined): boolean {
-  return value === null || value === undefined || value.trim() === '' || value === DEFAULT_PARTITION;
+  return value === null || value === undefined || value.trim() === '' || value === 'NULL' || value === DEFAULT_PARTITION;
 }
 
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;

@@ -34,7 +34,7 @@ export function countsOverTime(
 ): ChartData {
   const ordered = [...snapshots].sort((a, b) => a.stoppedAt.localeCompare(b.stoppedAt));
   const partitions = [...new Set(ordered.flatMap((snapshot) => Object.keys(snapshot.counts[table] ?? {})))].sort();
-  const flagged = (partition: string) => options.partitioned === true && (partition === 'null' || isUnexpectedPartition(partition));
+  const flagged = (partition: string) => options.partitioned === true && isUnexpectedPartition(partition);
   const latest = ordered.at(-1)?.counts[table] ?? {};
   const series = (partition: string) => ordered.map((snapshot) => snapshot.counts[table]?.[partition] ?? 0);
   const categories = topCategories(
