@@ -581,10 +581,16 @@ function countsChart(table) {
     element('h4', {}, table.table, ' ', element('small', {}, per)),
     element('div', { class: 'canvas' }, canvas),
   );
-  const datasets = table.data.datasets.map((dataset, index) => {
-    const color = dataset.flagged ? RED : PALETTE[index % PALETTE.length];
-    return { ...dataset, backgroundColor: color, borderColor: color };
-  });
+  const colors = PALETTE.filter((color) => color !== RED);
+  const datasets = table.data.datasets
+    .filter((dataset) => !dataset.flagged)
+    .map((dataset, index) => {
+      const color = colors[index % colors.length];
+      return { ...dataset, backgroundColor: color, borderColor: color };
+    });
+  datasets.unshift(
+    ...table.data.datasets.filter((dataset) => dataset.flagged).map((dataset) => ({ ...dataset, backgroundColor: RED, borderColor: RED })),
+  );
   charts.push(
     new Chart(canvas, {
       type: 'bar',
@@ -605,6 +611,7 @@ function countsChart(table) {
     }),
   );
   if (!table.data.labels.length) card.append(element('p', { class: 'empty' }, 'no snapshot yet: one is recorded when a Master run ends'));
+  else if (!table.data.datasets.length) card.append(element('p', { class: 'empty' }, 'no rows recorded for this table'));
   return card;
 }
 

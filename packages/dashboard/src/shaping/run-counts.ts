@@ -6,7 +6,7 @@ import type { CountsSnapshot } from './series';
 
 export interface RunTableCounts {
   table: string;
-  /** Rows in the table after the run; undefined when no snapshot was recorded for it. */
+  /** Rows in the table after the run; undefined when no snapshot recorded the table after it. */
   rows?: number;
   /** Change since the run recorded before it; undefined without both snapshots. */
   change?: number;
@@ -25,8 +25,8 @@ export function runTableCounts(snapshots: CountsSnapshot[], masterArn: string, t
   const after = ordered[index];
   const before = index > 0 ? ordered[index - 1] : undefined;
   return tables.map((table) => {
-    const rows = after ? (total(after.counts[table]) ?? 0) : undefined;
-    const previous = before ? (total(before.counts[table]) ?? 0) : undefined;
+    const rows = total(after?.counts[table]);
+    const previous = total(before?.counts[table]);
     const kept = keptOut.find((candidate) => candidate.table === table);
     return {
       table,
