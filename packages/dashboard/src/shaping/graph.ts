@@ -92,29 +92,20 @@ export function executionGraph(definition: DefinitionStates, path?: ExecutionPat
     if (id && state.Type === 'Map') maps.add(id).add(`${id}_start`);
     if (records.has(name) && state.Next) forward.set(name, state.Next);
   }
-  const mapNames = [...allStates(definition)].filter(([name, state]) => state.Type === 'Map' && nodes[name]).map(([name]) => name);
-  const toCollapse = new Map<string, string>();
-  for (const [name, state] of allStates(definition))
-    if (state.Type === 'Map' && options.collapsed?.includes(name) && nodes[name]) toCollapse.set(nodes[name] ?? '', name);
+  const states = new Map(allStates(definition));
+  const itemsOf = (name: string) => {
+    const inner = states.get(name)?.ItemProcessor ?? states.get(name)?.Iterator;
+    return inner ? [...allStates(inner)].map(([innerName]) => innerName) : [];
+  };
+  const mapNames = [...states].filter(([name, state]) => state.Type === 'Map' && nodes[name]).map(([name]) => name);
+  const toCollapse = new Map(mapNames.filter((name) => options.collapsed?.includes(name)).map((name) => [nodes[name] ?? '', name]));
   if (toCollapse.size) {
-    const counts = new Map<string, number>();
-    for (const [id, name] of toCollapse) {
-      const inner = definition.States[name]?.ItemProcessor ?? definition.States[name]?.Iterator;
-      counts.set(id, inner ? [...allStates(inner)].length : 0);
-    }
     const labels = new Map([...idsByLabel].map(([label, id]) => [id, label]));
-    const result = collapse(lines, toCollapse, (id) => `${labels.get(id) ?? id} ⊞ ${counts.get(id)} states`);
+    const result = collapse(lines, toCollapse, (id) => `${labels.get(id) ?? id} ⊞ ${itemsOf(toCollapse.get(id) ?? '').length} states`);
     lines = result.lines;
     // The states of a collapsed Map are drawn as the Map: marking one marks it.
-    for (const [name, id] of Object.entries(nodes)) {
-      if (!result.hidden.has(id)) continue;
-      const owner = [...toCollapse.entries()].find(([, mapName]) => {
-        const inner = definition.States[mapName]?.ItemProcessor ?? definition.States[mapName]?.Iterator;
-        return inner ? [...allStates(inner)].some(([innerName]) => innerName === name) : false;
-      });
-      if (owner) nodes[name] = owner[0];
-    }
-    for (const id of toCollapse.keys()) {
+    for (const [id, mapName] of toCollapse) {
+      for (const item of itemsOf(mapName)) if (nodes[item]) nodes[item] = id;
       maps.delete(id);
       maps.delete(`${id}_start`);
     }
