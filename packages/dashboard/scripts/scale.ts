@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resetLake, runPipeline, sampleFiles, startAndDeploy } from '@data-pipeline/local';
 import { getTable, workflowStepsOf } from '@data-pipeline/model';
+import { acquireExclusiveTestLock } from '../../../vitest.exclusive';
 import { startDashboard } from '../src/server';
 import { launchChromium } from '../test/support/browser';
 import { createExtraTables, generatedFiles, insertRowWithoutPartition, malformedFactFile, SCENARIO_TABLES } from '../test/support/scenario';
@@ -39,6 +40,8 @@ async function timed<T>(what: string, act: () => Promise<T>): Promise<T> {
   return result;
 }
 
+// Spark and Chromium: the machine-wide lock of the suites that start them, so that none starves the other.
+const release = await acquireExclusiveTestLock('@data-pipeline/dashboard scripts/scale.ts');
 const dir = mkdtempSync(join(tmpdir(), 'dashboard-scale-'));
 const session = await startAndDeploy({ dir, print: log });
 try {
@@ -89,4 +92,5 @@ try {
 } finally {
   await session.cloud.stop();
   rmSync(dir, { recursive: true, force: true });
+  await release();
 }
