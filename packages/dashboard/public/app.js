@@ -389,6 +389,8 @@ const RED = '#dc2626';
 /** Dates shown when the page opens: the last N. */
 const DEFAULT_DATES = 30;
 const charts = [];
+/** The measure each table's panel shows, kept across redraws. */
+const metrics = new Map();
 let lastData;
 let range;
 
@@ -535,9 +537,12 @@ function tablePanel(table) {
     element('div', { class: 'canvas' }, canvas),
     table.points.length ? undefined : element('p', { class: 'empty' }, 'no rows yet'),
   );
-  let chart = tableChart(table, canvas, 'rows');
+  const metric = metrics.get(table.table);
+  select.value = metric === undefined || (metric !== 'rows' && !table.measures.includes(metric)) ? 'rows' : metric;
+  let chart = tableChart(table, canvas, select.value);
   charts.push(chart);
   select.addEventListener('change', () => {
+    metrics.set(table.table, select.value);
     charts.splice(charts.indexOf(chart), 1);
     chart.destroy();
     chart = tableChart(table, canvas, select.value);
