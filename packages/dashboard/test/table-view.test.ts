@@ -49,7 +49,7 @@ describe('Function: tableView', () => {
     expect(view.flags).toEqual([
       {
         kind: 'partition',
-        title: "1 rows in a partition that should not exist: date_id is NULL or empty (Hive's default partition)",
+        title: "1 row in a partition that should not exist: date_id is NULL or empty (Hive's default partition)",
         rows: 1,
         where: [
           'SELECT * FROM local_fact_db.fact WHERE date_id IS NULL',
@@ -58,7 +58,7 @@ describe('Function: tableView', () => {
       },
       {
         kind: 'lineage',
-        title: '1 rows without lineage: no source_file says which landed file they came from',
+        title: '1 row without lineage: no source_file says which landed file they came from',
         rows: 1,
         where: ['SELECT * FROM local_fact_db.fact WHERE source_file IS NULL'],
       },

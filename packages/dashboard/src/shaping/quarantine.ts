@@ -95,7 +95,7 @@ export function keptOutFlags(keptOut: KeptOut, bucket: string, executionOf: (run
     const rows = sum(files, (file) => file.rows);
     flags.push({
       kind: 'quarantined',
-      title: `${rows} rows quarantined: ${files.length} file${files.length === 1 ? '' : 's'} that did not fit the declared format, in ${keptOut.reports.length} run${keptOut.reports.length === 1 ? '' : 's'}`,
+      title: `${rows} row${rows === 1 ? '' : 's'} quarantined: ${files.length} file${files.length === 1 ? '' : 's'} that did not fit the declared format, in ${keptOut.reports.length} run${keptOut.reports.length === 1 ? '' : 's'}`,
       rows,
       where: keptOut.reports.map((report) => `s3://${bucket}/${report.reportKey}`),
       executions: keptOut.reports.flatMap((report) => executionOf(report.runId) ?? []),
@@ -106,7 +106,7 @@ export function keptOutFlags(keptOut: KeptOut, bucket: string, executionOf: (run
     const rows = sum(rejected, (object) => object.rows);
     flags.push({
       kind: 'rejected',
-      title: `${rows} rows rejected by the load`,
+      title: `${rows} row${rows === 1 ? '' : 's'} rejected by the load`,
       rows,
       where: rejected.map((object) => `s3://${bucket}/${object.key}`),
       executions: [...new Set(rejected.flatMap((object) => (object.runId ? (executionOf(object.runId) ?? []) : [])))],

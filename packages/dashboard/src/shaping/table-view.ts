@@ -57,6 +57,8 @@ export interface TableViewInput {
   topN?: number;
 }
 
+const rowsText = (count: number) => `${count} row${count === 1 ? '' : 's'}`;
+
 const number = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? 0 : Number(value));
 
 export function tableView(input: TableViewInput): TableView {
@@ -73,7 +75,7 @@ export function tableView(input: TableViewInput): TableView {
   if (input.partitioned && unexpectedRows > 0)
     flags.push({
       kind: 'partition',
-      title: `${unexpectedRows} rows in a partition that should not exist: ${input.group} is NULL or empty (Hive's default partition)`,
+      title: `${rowsText(unexpectedRows)} in a partition that should not exist: ${input.group} is NULL or empty (Hive's default partition)`,
       rows: unexpectedRows,
       where: [
         `SELECT * FROM ${input.qualifiedName} WHERE ${input.group} IS NULL`,
@@ -84,7 +86,7 @@ export function tableView(input: TableViewInput): TableView {
   if (noLineage > 0)
     flags.push({
       kind: 'lineage',
-      title: `${noLineage} rows without lineage: no source_file says which landed file they came from`,
+      title: `${rowsText(noLineage)} without lineage: no source_file says which landed file they came from`,
       rows: noLineage,
       where: [`SELECT * FROM ${input.qualifiedName} WHERE source_file IS NULL`],
     });
