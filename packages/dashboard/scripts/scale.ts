@@ -15,6 +15,7 @@ import { resetLake, runPipeline, sampleFiles, startAndDeploy } from '@data-pipel
 import { getTable, workflowStepsOf } from '@data-pipeline/model';
 import { acquireExclusiveTestLock } from '../../../vitest.exclusive';
 import { startDashboard } from '../src/server';
+import { readSnapshots } from '../src/sources/row-counts';
 import { launchChromium } from '../test/support/browser';
 import { createExtraTables, generatedFiles, insertRowWithoutPartition, malformedFactFile, SCENARIO_TABLES } from '../test/support/scenario';
 
@@ -43,6 +44,16 @@ async function timed<T>(what: string, act: () => Promise<T>): Promise<T> {
 // Spark and Chromium: the machine-wide lock of the suites that start them, so that none starves the other.
 const release = await acquireExclusiveTestLock('@data-pipeline/dashboard scripts/scale.ts');
 const dir = mkdtempSync(join(tmpdir(), 'dashboard-scale-'));
+const countsFile = join(dir, 'dashboard', 'row-counts.jsonl');
+
+/** Waits until the dashboard has recorded the row counts after a run (its snapshot of the warehouse). */
+async function recorded(executionArn: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!readSnapshots(countsFile).some((snapshot) => snapshot.execution === executionArn)) {
+    if (Date.now() > deadline) throw new Error(`no row counts recorded after ${executionArn}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 const session = await startAndDeploy({ dir, print: log });
 try {
   await resetLake(session.services, session.names.bucket);
@@ -58,6 +69,7 @@ try {
     runPipeline(session.services, session.names, { files: [...files, malformedFactFile(join(dir, 'bad'))], print: quiet }),
   );
   log(`first run: ${big.status} ${big.problems.join('; ')}`);
+  await recorded(big.executionArn);
   await insertRowWithoutPartition(session.services, session.names);
   await createExtraTables(session.services, session.names, { rows: Math.min(rows, 200_000), dates: dates + 6 });
   session.cloud.emr.faults.steps.push({
@@ -67,7 +79,7 @@ try {
   });
   const failed = await runPipeline(session.services, session.names, { files: sampleFiles(), print: quiet });
   log(`second run: ${failed.status}`);
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await recorded(failed.executionArn);
 
   for (const path of ['/api/runs', '/api/data', `/api/execution?arn=${encodeURIComponent(failed.executionArn)}`, '/api/notifications']) {
     const body = await timed(`GET ${path.replace(/\?.*/, '')}`, async () => (await fetch(new URL(path, dashboard.url))).text());
