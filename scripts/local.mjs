@@ -3,7 +3,8 @@
 // Python, Java and Maven, installs the workspace, the Python environment and the jars (idempotently) and
 // builds the Lambda bundles. The others (down, status, dashboard, help) act at once: they only install the
 // workspace on a checkout where it was never installed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { ensurePnpm, fail, installWorkspace, log, repoRoot, requireNode, workspaceInstalled } from './lib/toolchain.mjs';
 
 /** The commands that may start the services and deploy the Lambda bundles (run and query do when `up` is not running). */
@@ -59,9 +60,22 @@ if (deploys) {
   installWorkspace(env, ['@data-pipeline/spark-runner', '@data-pipeline/local-cloud']);
   buildBundles(env);
 } else if (!workspaceInstalled()) installWorkspace(env, ['@data-pipeline/local']);
-const command = spawnSync('pnpm', ['--filter', '@data-pipeline/local', 'exec', 'tsx', 'src/cli.ts', ...args], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-  env,
-});
-process.exit(command.status ?? 1);
+const commandArgs = ['--filter', '@data-pipeline/local', 'exec', 'tsx', 'src/cli.ts', ...args];
+if (args[0] === 'dashboard') {
+  // The dashboard serves until stopped: it runs in a process group of its own (pnpm, tsx, the local
+  // command, the server), and a stop of this wrapper (Ctrl-C or a signal) is passed to the whole group,
+  // so that no server is left running behind it.
+  const child = spawn('pnpm', commandArgs, { cwd: repoRoot, stdio: 'inherit', env, detached: true });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // the group has ended already
+      }
+    });
+  child.once('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));
+} else {
+  const command = spawnSync('pnpm', commandArgs, { cwd: repoRoot, stdio: 'inherit', env });
+  process.exit(command.status ?? 1);
+}

@@ -21,6 +21,12 @@ export const ASSETS: Record<string, Asset> = {
   // chart.js exports no path to its UMD build; it sits beside the CommonJS entry.
   '/vendor/chart.js': { file: join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), type: JS },
   '/vendor/mermaid.js': { file: require.resolve('mermaid/dist/mermaid.min.js'), type: JS },
+  // Chart.js's time axis needs a date adapter: this build carries date-fns inside it.
+  '/vendor/chartjs-adapter-date-fns.js': {
+    file: join(dirname(require.resolve('chartjs-adapter-date-fns')), 'chartjs-adapter-date-fns.bundle.min.js'),
+    type: JS,
+  },
+  '/vendor/svg-pan-zoom.js': { file: join(dirname(require.resolve('svg-pan-zoom')), 'svg-pan-zoom.min.js'), type: JS },
 };
 
 const cache = new Map<string, Buffer>();

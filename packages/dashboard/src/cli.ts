@@ -22,9 +22,11 @@ async function main(args: string[]): Promise<number> {
     onError: (error) => process.stderr.write(`row counts not recorded: ${error.message}\n`),
   });
   process.stdout.write(`dashboard: ${dashboard.url}  (stop with Ctrl-C)\n`);
+  // Ctrl-C may arrive twice (from the terminal and passed on by the wrapper): every stop signal only resolves.
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+    process.on('SIGHUP', () => resolve());
   });
   await dashboard.close();
   return 0;

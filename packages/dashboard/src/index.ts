@@ -6,6 +6,6 @@ export { type ExecutionGraph, executionGraph, GRAPH_STYLES } from './shaping/gra
 export { type ExecutionPath, executionPath, type FailurePoint, startedExecutions } from './shaping/history';
 export { type ChartData, type CountsSnapshot, countsOverTime, pivotSeries, singleSeries } from './shaping/series';
 export { type ClusterView, clusters, stepLogPath } from './sources/cluster';
-export { type TableChart, tableCharts } from './sources/data';
+export { chartQuery, groupingColumn, measureColumns, tableViewOf, tableViews } from './sources/data';
 export { readSnapshots, recordLatest, rowCountsFile, startRecorder } from './sources/row-counts';
-export { type ExecutionDetail, executionDetail, listExecutions, runs } from './sources/runs';
+export { type ExecutionDetail, executionDetail, listExecutions, type RunsPage, runsPage } from './sources/runs';

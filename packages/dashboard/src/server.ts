@@ -4,31 +4,41 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type LocalNames, type Services, warehouseCounts } from '@data-pipeline/local';
-import { tables } from '@data-pipeline/model';
+import { tables as declaredTables, type TableDefinition } from '@data-pipeline/model';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { ASSETS, assetBody } from './assets';
 import { BadRequestError, NotFoundError } from './errors';
-import { countsOverTime } from './shaping/series';
+import { notificationView } from './shaping/notifications';
 import { clusters } from './sources/cluster';
-import { tableCharts } from './sources/data';
+import { KeptOutReader } from './sources/kept-out';
 import { readSnapshots, rowCountsFile, startRecorder } from './sources/row-counts';
-import { executionDetail, listExecutions, runs } from './sources/runs';
+import { executionDetail, listExecutions, newRunsCache } from './sources/runs';
+import { dataView, runsWithCounts } from './sources/views';
 
 export interface DashboardContext {
   services: Services;
   names: LocalNames;
   /** Where row-count snapshots are kept (default: `dashboard/row-counts.jsonl` in the local cloud's folder). */
   rowCountsFile?: string;
+  /** The tables to show (default: the model's declared tables). */
+  tables?: readonly TableDefinition[];
 }
 
 const STEP_LOG_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-const snapshotLabel = (snapshot: { stoppedAt: string; status: string }) =>
-  `${snapshot.stoppedAt.slice(11, 19)} ${snapshot.status.toLowerCase()}`;
+/** Masters per page of the run history: ListExecutions takes 1 to 1000. */
+export function pageSize(value: string | undefined): number {
+  if (value === undefined) return 10;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > 1000)
+    throw new BadRequestError(`size must be a whole number from 1 to 1000, not ${value}`);
+  return size;
+}
 
 export function dashboardApp(context: DashboardContext): Hono {
   const { services, names } = context;
+  const tables = context.tables ?? declaredTables;
   const countsFile = context.rowCountsFile ?? rowCountsFile(services.layout);
   const app = new Hono();
 
@@ -36,27 +46,27 @@ export function dashboardApp(context: DashboardContext): Hono {
     app.get(path, (c) => c.body(new Uint8Array(assetBody(asset)), 200, { 'content-type': asset.type, 'cache-control': 'no-cache' }));
 
   app.get('/favicon.ico', (c) => c.body(null, 204));
-  const endedChildren = new Map<string, string[]>();
-  app.get('/api/runs', async (c) => c.json(await runs(services.sfn, names, endedChildren)));
+  const cache = newRunsCache();
+  const keptOut = new KeptOutReader(services.s3, names.bucket);
+  app.get('/api/runs', async (c) => {
+    const options = {
+      next: c.req.query('next') || undefined,
+      size: pageSize(c.req.query('size')),
+      before: c.req.query('before') || undefined,
+    };
+    return c.json(await runsWithCounts(services.sfn, names, options, cache, { snapshots: readSnapshots(countsFile), keptOut, tables }));
+  });
   app.get('/api/execution', async (c) => {
     const arn = c.req.query('arn');
     if (!arn) throw new BadRequestError('the query parameter arn (an execution ARN) is missing');
-    return c.json(await executionDetail(services.sfn, names, arn));
+    const collapsed = (c.req.query('collapse') ?? '').split(',').filter(Boolean);
+    return c.json(await executionDetail(services.sfn, names, arn, collapsed));
   });
   app.get('/api/clusters', async (c) => c.json(await clusters(services.emr)));
-  app.get('/api/data', async (c) => {
-    const snapshots = readSnapshots(countsFile);
-    const counts = tables.map((table) => ({
-      table: table.name,
-      kind: table.kind,
-      partitionKey: table.partitionKeys[0],
-      data: countsOverTime(snapshots, table.name, snapshotLabel),
-    }));
-    return c.json({ snapshots: snapshots.length, counts, charts: await tableCharts(services) });
-  });
+  app.get('/api/data', async (c) => c.json(await dataView(services, names, tables, { snapshots: readSnapshots(countsFile), keptOut })));
   app.get('/api/notifications', async (c) => {
     const messages = await services.messages();
-    return c.json([...messages].sort((a, b) => b.Timestamp.localeCompare(a.Timestamp)));
+    return c.json([...messages].sort((a, b) => b.Timestamp.localeCompare(a.Timestamp)).map((message) => notificationView(message)));
   });
   app.get('/logs/:cluster/:step/:stream', (c) => {
     const { cluster, step, stream } = c.req.param();
@@ -110,7 +120,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     url: `http://127.0.0.1:${port}/`,
     close: async () => {
       await recorder.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page left open keeps a connection (and may have a request in progress): stopping ends them.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
     },
   };
 }

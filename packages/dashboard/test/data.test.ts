@@ -1,7 +1,7 @@
 import { getTable, tables } from '@data-pipeline/model';
 import { PRODUCT_DIM } from '@data-pipeline/model/testing';
 import { describe, expect, it } from 'vitest';
-import { chartQuery, groupingColumn, measureColumns, tableChartsOf } from '../src/sources/data';
+import { chartQuery, groupingColumn, measureColumns, tableViewOf } from '../src/sources/data';
 
 describe('Function: chartQuery', () => {
   it('returns, per value of the first partition key, the row count and the sum of each measure', () => {
@@ -9,7 +9,9 @@ describe('Function: chartQuery', () => {
     const sql = chartQuery(getTable('sample_country_tx_fact'));
 
     // Assess
-    expect(sql).toBe(`SELECT CAST(date_id AS STRING), CAST(COUNT(*) AS STRING), CAST(SUM(tx_amount) AS STRING)
+    expect(
+      sql,
+    ).toBe(`SELECT CAST(date_id AS STRING), CAST(COUNT(*) AS STRING), CAST(SUM(CASE WHEN source_file IS NULL OR source_file = '' THEN 1 ELSE 0 END) AS STRING), CAST(SUM(tx_amount) AS STRING)
 FROM local_fact_db.sample_country_tx_fact
 GROUP BY date_id ORDER BY date_id`);
   });
@@ -19,7 +21,9 @@ GROUP BY date_id ORDER BY date_id`);
     const sql = chartQuery(PRODUCT_DIM);
 
     // Assess
-    expect(sql).toBe(`SELECT CAST(source_file AS STRING), CAST(COUNT(*) AS STRING), CAST(SUM(unit_price) AS STRING)
+    expect(
+      sql,
+    ).toBe(`SELECT CAST(source_file AS STRING), CAST(COUNT(*) AS STRING), CAST(SUM(CASE WHEN source_file IS NULL OR source_file = '' THEN 1 ELSE 0 END) AS STRING), CAST(SUM(unit_price) AS STRING)
 FROM local_dimension_db.product_dim
 GROUP BY source_file ORDER BY source_file`);
   });
@@ -39,25 +43,45 @@ describe('Function: measureColumns', () => {
   );
 });
 
-describe('Function: tableChartsOf', () => {
-  it('returns a rows chart and one chart per measure, each with the values of its column', () => {
+describe('Function: tableViewOf', () => {
+  it('returns the view of any declared table: per file for one without partitions, with its measures', () => {
     // Prepare
     const rows = [
-      ['a.csv', '3', '10.50'],
-      ['b.csv', '2', '4.00'],
+      ['a.csv', '3', '0', '10.50'],
+      ['b.csv', '2', '0', '4.00'],
     ];
 
     // Act
-    const charts = tableChartsOf(PRODUCT_DIM, 'SQL', rows);
+    const view = tableViewOf(PRODUCT_DIM, rows, 'bucket');
 
     // Assess
-    expect(charts.map((chart) => [chart.id, chart.title, chart.x, chart.y])).toEqual([
-      ['chart-product_dim-rows', 'rows per source_file', 'source_file', 'rows'],
-      ['chart-product_dim-unit_price', 'unit_price per source_file', 'source_file', 'sum of unit_price'],
+    expect(view).toMatchObject({
+      table: 'product_dim',
+      kind: 'dimension',
+      group: 'source_file',
+      axis: 'category',
+      measures: ['unit_price'],
+      rows: 5,
+    });
+    expect(view.points).toEqual([
+      { label: 'a.csv', rows: 3, sums: [10.5] },
+      { label: 'b.csv', rows: 2, sums: [4] },
     ]);
-    expect(charts.map((chart) => chart.data)).toEqual([
-      { labels: ['a.csv', 'b.csv'], datasets: [{ label: 'rows', data: [3, 2] }] },
-      { labels: ['a.csv', 'b.csv'], datasets: [{ label: 'sum of unit_price', data: [10.5, 4] }] },
-    ]);
+  });
+
+  it('returns a fact per date with the location of its default partition when one holds rows', () => {
+    // Prepare
+    const rows = [
+      [null, '1', '1', '0.00'],
+      ['20240101', '5', '0', '50.00'],
+    ];
+
+    // Act
+    const view = tableViewOf(getTable('sample_country_tx_fact'), rows, 'bucket');
+
+    // Assess
+    expect(view.axis).toBe('date');
+    expect(view.flags.map((flag) => flag.kind)).toEqual(['partition', 'lineage']);
+    expect(view.flags[0]?.where[1]).toMatch(/bucket\/.*sample_country_tx_fact\/date_id=__HIVE_DEFAULT_PARTITION__\/$/);
   });
 });

@@ -111,3 +111,44 @@ describe('Function: executionGraph', () => {
     expect(taken).toContain(`${nodes[fact.done]} ${nodes['Notify failure']}`);
   });
 });
+
+describe('Function: executionGraph, a Map collapsed', () => {
+  const definition = definitionOf('fact-process');
+  const mapName = Object.entries(definition.States).find(([, state]) => state.Type === 'Map')?.[0] ?? '';
+  const inner = Object.keys(definition.States[mapName]?.ItemProcessor?.States ?? {});
+
+  it('returns the Map states, and draws a collapsed one as one node without its item states', () => {
+    // Prepare
+    const expanded = executionGraph(definition);
+
+    // Act
+    const collapsed = executionGraph(definition, undefined, { collapsed: [mapName] });
+
+    // Assess
+    const mapId = expanded.nodes[mapName] ?? '';
+    expect(expanded.maps).toEqual([mapName]);
+    expect(collapsed.mermaid).not.toContain(`subgraph ${mapId} `);
+    expect(collapsed.mermaid).toContain(`${mapId}[["${mapName} (each item) ⊞ ${inner.length} states"]]`);
+    for (const state of inner.filter((name) => expanded.nodes[name])) expect(collapsed.nodes[state]).toBe(mapId);
+    for (const id of inner.map((state) => expanded.nodes[state]).filter(Boolean))
+      expect(collapsed.mermaid).not.toMatch(new RegExp(`(^|[\\s,])${id}([\\s,\\[(]|$)`, 'm'));
+  });
+
+  it('returns the collapsed Map as the failed node when the failure is inside it', () => {
+    // Prepare
+    const failedInside = inner.find((state) => definition.States[mapName]?.ItemProcessor?.States[state]?.Type === 'Task') ?? '';
+    const path = {
+      visited: [mapName, failedInside],
+      transitions: [[mapName, failedInside]] as [string, string][],
+      failure: { state: failedInside },
+    };
+
+    // Act
+    const graph = executionGraph(definition, path, { collapsed: [mapName] });
+
+    // Assess
+    const mapId = graph.nodes[mapName];
+    expect(graph.mermaid).toContain(`class ${mapId} failed`);
+    expect(graph.mermaid).not.toMatch(new RegExp(`class [^\\n]*\\b${mapId}\\b[^\\n]* visited`));
+  });
+});

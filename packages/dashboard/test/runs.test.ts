@@ -12,7 +12,7 @@ import { localNames } from '@data-pipeline/local';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BadRequestError, NotFoundError } from '../src/errors';
-import { executionDetail, runs } from '../src/sources/runs';
+import { executionDetail, newRunsCache, runsPage } from '../src/sources/runs';
 import { definitionOf } from './support/history';
 
 const names = localNames();
@@ -20,7 +20,7 @@ const sfn = mockClient(SFNClient);
 const executionArn = (workflow: string, name: string) =>
   `${names.stateMachineArn(workflow as (typeof WORKFLOW_IDS)[number]).replace(':stateMachine:', ':execution:')}:${name}`;
 
-describe('Function: runs', () => {
+describe('Function: runsPage', () => {
   beforeEach(() => sfn.reset());
 
   it('lists the executions of each of the six state machines and reads each Master history for its children', async () => {
@@ -50,12 +50,17 @@ describe('Function: runs', () => {
     });
 
     // Act
-    const view = await runs(new SFNClient({ region: 'eu-west-1' }), names);
+    const view = await runsPage(new SFNClient({ region: 'eu-west-1' }), names, { size: 10 });
 
     // Assess
     expect(sfn.commandCalls(ListExecutionsCommand).map((call) => call.args[0].input.stateMachineArn)).toEqual(
       WORKFLOW_IDS.map((workflow) => names.stateMachineArn(workflow)),
     );
+    expect(sfn.commandCalls(ListExecutionsCommand)[0]?.args[0].input).toEqual({
+      stateMachineArn: names.stateMachineArn('master'),
+      maxResults: 10,
+      nextToken: undefined,
+    });
     expect(sfn.commandCalls(GetExecutionHistoryCommand).map((call) => call.args[0].input)).toEqual([
       { executionArn: master, maxResults: 1000 },
       { executionArn: launch, maxResults: 1000 },
@@ -104,7 +109,7 @@ describe('Function: runs', () => {
     sfn.on(GetExecutionHistoryCommand, { executionArn: dimension }).resolves(exited({ cleanup: { executionArn: fromChild }, master }));
 
     // Act
-    const view = await runs(new SFNClient({ region: 'eu-west-1' }), names);
+    const view = await runsPage(new SFNClient({ region: 'eu-west-1' }), names, { size: 10 });
 
     // Assess
     expect(view.masters.map((run) => [run.name, run.children.map((child) => child.name)])).toEqual([['m1', ['d1', 't-child', 't-master']]]);
@@ -121,15 +126,104 @@ describe('Function: runs', () => {
       ],
     });
     sfn.on(GetExecutionHistoryCommand).resolves({ events: [] });
-    const ended = new Map<string, string[]>();
+    const cache = newRunsCache();
     const client = new SFNClient({ region: 'eu-west-1' });
 
     // Act
-    await runs(client, names, ended);
-    await runs(client, names, ended);
+    await runsPage(client, names, { size: 10 }, cache);
+    await runsPage(client, names, { size: 10 }, cache);
 
     // Assess
     expect(sfn.commandCalls(GetExecutionHistoryCommand)).toHaveLength(1);
+  });
+});
+
+describe('Function: runsPage, paging', () => {
+  beforeEach(() => sfn.reset());
+
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
+  const master = (name: string, minute: number) => ({
+    executionArn: executionArn('master', name),
+    stateMachineArn: names.stateMachineArn('master'),
+    name,
+    status: 'SUCCEEDED' as const,
+    startDate: at(minute),
+    stopDate: at(minute + 1),
+  });
+  const alone = (name: string, minute: number) => ({
+    executionArn: executionArn('terminate-emr-cluster', name),
+    stateMachineArn: names.stateMachineArn('terminate-emr-cluster'),
+    name,
+    status: 'SUCCEEDED' as const,
+    startDate: at(minute),
+  });
+
+  it('returns the page the token names, with the token of the next page and its oldest Master start', async () => {
+    // Prepare
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('master'), nextToken: 'page-2' }).resolves({
+      executions: [master('m3', 30), master('m2', 20)],
+      nextToken: 'page-3',
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: [] });
+
+    // Act
+    const page = await runsPage(new SFNClient({ region: 'eu-west-1' }), names, { size: 2, next: 'page-2', before: at(40).toISOString() });
+
+    // Assess
+    expect(sfn.commandCalls(ListExecutionsCommand)[0]?.args[0].input).toEqual({
+      stateMachineArn: names.stateMachineArn('master'),
+      maxResults: 2,
+      nextToken: 'page-2',
+    });
+    expect(page.masters.map((run) => run.name)).toEqual(['m3', 'm2']);
+    expect(page.next).toBe('page-3');
+    expect(page.oldest).toBe(at(20).toISOString());
+  });
+
+  it("returns as others the child executions started within the page's span only", async () => {
+    // Prepare
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('master') }).resolves({
+      executions: [master('m3', 30), master('m2', 20)],
+      nextToken: 'page-3',
+    });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('terminate-emr-cluster') }).resolves({
+      executions: [alone('newer-page', 45), alone('this-page', 25), alone('older-page', 5)],
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: [] });
+
+    // Act
+    const page = await runsPage(new SFNClient({ region: 'eu-west-1' }), names, { size: 2, next: 'page-2', before: at(40).toISOString() });
+
+    // Assess
+    expect(page.others.map((other) => other.name)).toEqual(['this-page']);
+  });
+
+  it('describes a child a Master started outside the listed span', async () => {
+    // Prepare
+    const child = alone('late-child', 50);
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: names.stateMachineArn('master') }).resolves({ executions: [master('m1', 30)] });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: [] });
+    sfn.on(GetExecutionHistoryCommand, { executionArn: executionArn('master', 'm1') }).resolves({
+      events: [
+        {
+          id: 2,
+          type: 'TaskStateExited',
+          timestamp: new Date(),
+          stateExitedEventDetails: { name: 'Start', output: JSON.stringify({ cleanup: { executionArn: child.executionArn } }) },
+        },
+      ],
+    });
+    sfn.on(DescribeExecutionCommand).resolves({ ...child, stopDate: at(51) });
+
+    // Act
+    const page = await runsPage(new SFNClient({ region: 'eu-west-1' }), names, { size: 1, before: at(40).toISOString() });
+
+    // Assess
+    expect(sfn.commandCalls(DescribeExecutionCommand).map((call) => call.args[0].input)).toEqual([{ executionArn: child.executionArn }]);
+    expect(page.masters[0]?.children.map((row) => [row.name, row.workflow])).toEqual([['late-child', 'terminate-emr-cluster']]);
   });
 });
 

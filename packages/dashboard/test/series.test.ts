@@ -27,6 +27,24 @@ describe('Function: countsOverTime', () => {
     });
   });
 
+  it('returns the largest partitions of the latest snapshot and the rest as "other", and a NULL partition flagged', () => {
+    // Prepare
+    const snapshots = [
+      snapshot('2026-01-01T10:00:00Z', 'SUCCEEDED', { fact: { '20240101': 5, '20240102': 1, '20240103': 2, '20240104': 9, NULL: 1 } }),
+    ];
+
+    // Act
+    const result = countsOverTime(snapshots, 'fact', (s) => s.name, { partitioned: true, top: 2 });
+
+    // Assess
+    expect(result.datasets).toEqual([
+      { label: 'NULL (should not exist)', data: [1], flagged: true },
+      { label: '20240101', data: [5] },
+      { label: '20240104', data: [9] },
+      { label: 'other (2)', data: [3] },
+    ]);
+  });
+
   it('returns one series named "all rows" for a table without partitions', () => {
     // Prepare
     const snapshots = [snapshot('2026-01-01T10:00:00Z', 'SUCCEEDED', { dim: { '': 10 } })];

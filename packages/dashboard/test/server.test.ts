@@ -47,7 +47,28 @@ describe('Function: dashboardApp', () => {
     const response = await app.request('/api/notifications');
 
     // Assess
-    expect(((await response.json()) as { Subject: string }[]).map((message) => message.Subject)).toEqual(['newer', 'older']);
+    expect(((await response.json()) as { subject: string }[]).map((message) => message.subject)).toEqual(['newer', 'older']);
+  });
+
+  it('returns svg-pan-zoom and the date adapter of Chart.js from node_modules', async () => {
+    // Act
+    const [panZoom, adapter] = await Promise.all([
+      app.request('/vendor/svg-pan-zoom.js'),
+      app.request('/vendor/chartjs-adapter-date-fns.js'),
+    ]);
+
+    // Assess
+    expect(await panZoom.text()).toContain('svg-pan-zoom v3.6.2');
+    expect(await adapter.text()).toContain('chartjs-adapter-date-fns v3.0.0');
+  });
+
+  it('returns 400 naming size when a page of runs is asked for with a size ListExecutions refuses', async () => {
+    // Act
+    const response = await app.request('/api/runs?size=0');
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'size must be a whole number from 1 to 1000, not 0' });
   });
 
   it('returns a step log from the EMR logs folder', async () => {

@@ -202,12 +202,14 @@ async function status(): Promise<number> {
 /** Runs the dashboard package's command in a child process: the dashboard depends on this package, not the other way round. */
 function dashboard(args: string[]): Promise<number> {
   const child = spawn(process.execPath, [...process.execArgv, repoPath('packages/dashboard/src/cli.ts'), ...args], { stdio: 'inherit' });
-  // Ctrl-C reaches both processes; this one waits for the dashboard to stop.
-  const ignore = () => {};
-  process.on('SIGINT', ignore);
+  // A stop of this process is passed on to the dashboard, and this one waits for it to stop.
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
   return new Promise((resolve) =>
     child.once('exit', (code) => {
-      process.off('SIGINT', ignore);
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
       resolve(code ?? 1);
     }),
   );

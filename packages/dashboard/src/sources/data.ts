@@ -1,31 +1,19 @@
-// The warehouse's data, straight from Spark SQL on the local catalog, for every declared table: its rows
-// and the sum of each measure (numeric columns other than ids) per value of its first partition key, or
-// per source file for a table without partitions. Nothing here names a table: a declared one shows.
+// The warehouse's data, straight from Spark SQL on the local catalog, for every declared table: its rows,
+// its rows without lineage and the sum of each measure (numeric columns other than ids) per value of its
+// first partition key, or per source file for a table without partitions. Nothing here names a table:
+// a declared one shows.
 import type { Services } from '@data-pipeline/local';
 import {
   dataColumns,
   getEnvironment,
   type HiveColumn,
+  hiveScriptVariables,
   partitionColumns,
   SOURCE_FILE_COLUMN,
   type TableDefinition,
-  tables,
   warehouseTable,
 } from '@data-pipeline/model';
-import { type ChartData, singleSeries } from '../shaping/series';
-
-export interface TableChart {
-  /** The chart's id on the page: chart-<table>-rows, chart-<table>-<measure>. */
-  id: string;
-  table: string;
-  title: string;
-  kind: 'bar' | 'line';
-  /** What the axes show. */
-  x: string;
-  y: string;
-  sql: string;
-  data: ChartData;
-}
+import { type GroupRow, type TableView, tableView } from '../shaping/table-view';
 
 const NUMERIC = /^(tinyint|smallint|int|bigint|float|double|decimal\(\d+,\d+\))$/;
 
@@ -41,47 +29,32 @@ export function groupingColumn(table: TableDefinition): HiveColumn {
   return partitionColumns(table)[0] ?? SOURCE_FILE_COLUMN;
 }
 
-/** One query per table: per group, the row count and each measure's sum. */
+/** One query per table: per group, the row count, the rows without lineage and each measure's sum. */
 export function chartQuery(table: TableDefinition, env = getEnvironment('local')): string {
   const group = groupingColumn(table).name;
   const sums = measureColumns(table).map((column) => `, CAST(SUM(${column.name}) AS STRING)`);
-  return `SELECT CAST(${group} AS STRING), CAST(COUNT(*) AS STRING)${sums.join('')}
+  const lineage = `${SOURCE_FILE_COLUMN.name} IS NULL OR ${SOURCE_FILE_COLUMN.name} = ''`;
+  return `SELECT CAST(${group} AS STRING), CAST(COUNT(*) AS STRING), CAST(SUM(CASE WHEN ${lineage} THEN 1 ELSE 0 END) AS STRING)${sums.join('')}
 FROM ${warehouseTable(env, table).qualifiedName}
 GROUP BY ${group} ORDER BY ${group}`;
 }
 
-/** The table's charts from its query's rows: rows per group, then the sum of each measure per group. */
-export function tableChartsOf(table: TableDefinition, sql: string, rows: string[][]): TableChart[] {
-  const x = groupingColumn(table).name;
-  const column = (index: number) => rows.map((row) => [row[0] ?? '', row[index] ?? '0']);
-  return [
-    {
-      id: `chart-${table.name}-rows`,
-      table: table.name,
-      title: `rows per ${x}`,
-      kind: 'bar',
-      x,
-      y: 'rows',
-      sql,
-      data: singleSeries('rows', column(1)),
-    },
-    ...measureColumns(table).map(
-      (measure, index): TableChart => ({
-        id: `chart-${table.name}-${measure.name}`,
-        table: table.name,
-        title: `${measure.name} per ${x}`,
-        kind: 'bar',
-        x,
-        y: `sum of ${measure.name}`,
-        sql,
-        data: singleSeries(`sum of ${measure.name}`, column(index + 2)),
-      }),
-    ),
-  ];
+/** A table's view from its query's rows. */
+export function tableViewOf(table: TableDefinition, rows: GroupRow[], bucket: string, env = getEnvironment('local')): TableView {
+  return tableView({
+    table,
+    group: groupingColumn(table).name,
+    partitioned: table.partitionKeys.length > 0,
+    measures: measureColumns(table).map((column) => column.name),
+    sql: chartQuery(table, env),
+    qualifiedName: warehouseTable(env, table).qualifiedName,
+    location: hiveScriptVariables(env, table, bucket).WAREHOUSE_LOCATION,
+    rows,
+  });
 }
 
 /** Spark (unlike Hive) refuses to read an external table whose location holds no object yet: no rows. */
-async function rowsOf(services: Services, sql: string): Promise<string[][]> {
+async function rowsOf(services: Services, sql: string): Promise<GroupRow[]> {
   try {
     return (await services.query(sql)).rows;
   } catch (error) {
@@ -90,11 +63,8 @@ async function rowsOf(services: Services, sql: string): Promise<string[][]> {
   }
 }
 
-export async function tableCharts(services: Services, declared: readonly TableDefinition[] = tables): Promise<TableChart[]> {
-  const charts: TableChart[] = [];
-  for (const table of declared) {
-    const sql = chartQuery(table);
-    charts.push(...tableChartsOf(table, sql, await rowsOf(services, sql)));
-  }
-  return charts;
+export async function tableViews(services: Services, declared: readonly TableDefinition[], bucket: string): Promise<TableView[]> {
+  const views: TableView[] = [];
+  for (const table of declared) views.push(tableViewOf(table, await rowsOf(services, chartQuery(table)), bucket));
+  return views;
 }
